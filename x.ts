@@ -1,0 +1,14 @@
+import { startEmbeddedPostgres } from './src/shared/infrastructure/db/embedded-postgres.ts';
+import { migrateUp, migrateToZero, migrationStatus } from './src/shared/infrastructure/db/migrator.ts';
+import { createLogger } from './src/shared/infrastructure/logging.ts';
+const logger = createLogger({ level: 'debug', format: 'pretty' });
+const t0 = Date.now();
+const pg = await startEmbeddedPostgres({ dataDir: '/tmp/baza-x', port: 0, logger });
+console.log('started', Date.now() - t0);
+const url = pg.connectionString('baza');
+console.log(await migrateUp(url));
+console.log(await migrationStatus(url));
+console.log(await migrateToZero(url));
+console.log(await migrateUp(url));
+await pg.stop();
+console.log('stopped', Date.now() - t0);
