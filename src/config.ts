@@ -140,7 +140,7 @@ function parseRaw(env: Environment): RawConfig {
     const value = env[key];
     if (value !== undefined && value !== '') known[key] = value;
   }
-  const candidate = Value.Convert(ConfigSchema, Value.Default(ConfigSchema, known));
+  const candidate = Value.Convert(ConfigSchema, Value.Default(ConfigSchema, { ...known }));
   const firstError = Value.Errors(ConfigSchema, candidate)[0];
   if (!firstError) return candidate as RawConfig;
   const name = firstError.instancePath.replace(/^\//, '').split('/')[0] ?? '';

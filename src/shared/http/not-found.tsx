@@ -21,7 +21,8 @@ export function registerNotFoundHandler(app: FastifyInstance, renderer: Renderer
     }
   });
 
-  app.setNotFoundHandler((request, reply) => {
+  // Unknown URLs are rate limited too: scanners probing paths spend the same budget.
+  app.setNotFoundHandler({ preHandler: app.rateLimit() }, (request, reply) => {
     const path = pathOf(request);
     const allowed = METHODS.filter((method) => method !== request.method && known.find(method, path) !== null);
     if (allowed.length > 0 && request.method !== 'OPTIONS') {

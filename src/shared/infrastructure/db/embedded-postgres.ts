@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
@@ -33,6 +33,7 @@ export async function startEmbeddedPostgres(options: {
   }
 
   const port = options.port || (await freePort());
+  allowTraversal(options.dataDir);
   const server = await createServer(databaseDir, port, credentials, options.logger);
   if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) {
     options.logger.info({ databaseDir }, 'initialising embedded PostgreSQL (first run)');
@@ -87,6 +88,13 @@ async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
   } finally {
     await client.end();
   }
+}
+
+/** As root, PostgreSQL runs as the `postgres` user, which must be able to reach its directory. */
+function allowTraversal(dataDir: string): void {
+  if (process.getuid?.() !== 0) return;
+  const mode = statSync(dataDir).mode & 0o7777;
+  if ((mode & 0o001) === 0) chmodSync(dataDir, mode | 0o011);
 }
 
 function readOrCreateCredentials(dataDir: string): Credentials {
