@@ -30,8 +30,10 @@ const REQUEST_ID_PATTERN = /^[\w.:-]{1,128}$/;
 export async function buildApp(container: Container): Promise<FastifyInstance> {
   const { config } = container;
   const production = config.nodeEnv === 'production';
+  // Widened to Fastify's logger type, so plugins typed for the default instance accept this app.
+  const loggerInstance: FastifyBaseLogger = container.logger;
   const app = Fastify({
-    loggerInstance: container.logger as FastifyBaseLogger,
+    loggerInstance,
     // One line per request, written by observeRequests with the route, status, duration and user.
     logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
     requestIdHeader: false,
@@ -47,7 +49,9 @@ export async function buildApp(container: Container): Promise<FastifyInstance> {
   const cookies = createCookies({ secure: production });
   const flash = createFlash(cookies);
   const renderer = createRenderer(flash);
-  const cookieSecret = Buffer.from(hkdfSync('sha256', config.jwtSecret, 'baza', 'cookie-signing', 32)).toString('base64url');
+  const cookieSecret = Buffer.from(hkdfSync('sha256', config.jwtSecret, 'baza', 'cookie-signing', 32)).toString(
+    'base64url',
+  );
 
   observeRequests(app, container);
   await app.register(fastifyCookie, { secret: cookieSecret });
@@ -96,7 +100,11 @@ export async function buildApp(container: Container): Promise<FastifyInstance> {
         'rate limit exceeded',
       ),
   });
-  await app.register(csrfProtection, { secret: config.jwtSecret, cookies, allowedOrigins: [new URL(config.baseUrl).origin] });
+  await app.register(csrfProtection, {
+    secret: config.jwtSecret,
+    cookies,
+    allowedOrigins: [new URL(config.baseUrl).origin],
+  });
   await app.register(idempotencyPlugin, { store: container.idempotencyStore, ttlHours: config.idempotencyTtlHours });
   await registerOpenApi(app, config);
 

@@ -68,7 +68,9 @@ describe('loadConfig', () => {
     });
 
     it.each(['short', 'changeme', 'password'])('refuses the insecure secret %s', (secret) => {
-      expect(() => loadConfig({ ...production, DATA_DIR: tempDir(), JWT_SECRET: secret })).toThrow('JWT_SECRET is insecure');
+      expect(() => loadConfig({ ...production, DATA_DIR: tempDir(), JWT_SECRET: secret })).toThrow(
+        'JWT_SECRET is insecure',
+      );
     });
 
     it('refuses a weak METRICS_TOKEN and a missing BASE_URL', () => {

@@ -154,7 +154,7 @@ function describeExpectation(name: string): string {
   if (anyOf) return `must be one of ${anyOf.map((option) => option.const).join(', ')}`;
   if (typeof schema.pattern === 'string') return `must be a URL matching ${schema.pattern}`;
   if (schema.type === 'integer') {
-    const range = [schema.minimum, schema.maximum].map((bound) => bound ?? '…').join('..');
+    const range = [schema.minimum, schema.maximum].map((bound) => (typeof bound === 'number' ? bound : '…')).join('..');
     return `must be an integer in ${range}`;
   }
   if (schema.type === 'boolean') return 'must be true or false';

@@ -3,14 +3,11 @@ import { createContainer } from './composition-root.ts';
 import { configOrExit, loggerFor, openDatabase } from './cli/runtime.ts';
 import { startServer, startWorkerFor } from './cli/serve.ts';
 import { createShutdown, exitOnSignals } from './cli/shutdown.ts';
-import {
-  createMigrationFile,
-  migrateDown,
-  migrateUp,
-  migrationStatus,
-} from './shared/infrastructure/db/migrator.ts';
+import { createMigrationFile, migrateDown, migrateUp, migrationStatus } from './shared/infrastructure/db/migrator.ts';
 
-const program = new Command('baza').description('Baza — an adaptive learning platform for schools').showHelpAfterError();
+const program = new Command('baza')
+  .description('Baza — an adaptive learning platform for schools')
+  .showHelpAfterError();
 
 program
   .command('serve')

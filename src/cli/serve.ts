@@ -12,7 +12,7 @@ export type RunningServer = {
   app: FastifyInstance;
   container: Container;
   url: string;
-  shutdown(reason: string): Promise<number>;
+  shutdown: (reason: string) => Promise<number>;
 };
 
 /** Serves HTTP (and runs the worker in-process unless RUN_WORKER_IN_PROCESS=false). */

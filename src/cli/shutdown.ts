@@ -4,11 +4,11 @@ import type { Logger } from '../shared/infrastructure/logging.ts';
 export type ShutdownSteps = {
   logger: Logger;
   timeoutMs: number;
-  markNotReady(): void;
+  markNotReady: () => void;
   app?: FastifyInstance | undefined;
   worker?: { stop(): Promise<void> } | undefined;
-  closeContainer(): Promise<void>;
-  stopDatabase(): Promise<void>;
+  closeContainer: () => Promise<void>;
+  stopDatabase: () => Promise<void>;
 };
 
 /**

@@ -17,7 +17,11 @@ let handle: DatabaseHandle;
 
 beforeAll(async () => {
   database = await createTestDatabase({ empty: true });
-  handle = createDatabase({ connectionString: database.url, maxConnections: 2, logger: createLogger({ level: 'silent', format: 'ecs' }) });
+  handle = createDatabase({
+    connectionString: database.url,
+    maxConnections: 2,
+    logger: createLogger({ level: 'silent', format: 'ecs' }),
+  });
 });
 afterAll(async () => {
   await handle.close();

@@ -19,7 +19,12 @@ function switchLanguage(form: Record<string, string>, headers: Record<string, st
   return t.app.inject({
     method: 'POST',
     url: '/locale',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', host: 'baza.test', ...headers },
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      accept: 'text/html',
+      host: 'baza.test',
+      ...headers,
+    },
     payload: new URLSearchParams(form).toString(),
   });
 }

@@ -37,7 +37,9 @@ describe('health', () => {
     const response = await t.app.inject({ url: '/metrics', headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toContain('text/plain');
-    expect(response.body).toMatch(/baza_http_request_duration_seconds_count\{method="GET",route="\/health\/live",status_code="200"\} \d+/);
+    expect(response.body).toMatch(
+      /baza_http_request_duration_seconds_count\{method="GET",route="\/health\/live",status_code="200"\} \d+/,
+    );
     expect(response.body).toMatch(/baza_db_pool_connections\{state="total"\} \d+/);
     expect(response.body).toMatch(/baza_outbox_pending_events 0/);
     expect(response.body).toContain('baza_job_queue_jobs');

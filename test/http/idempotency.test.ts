@@ -108,7 +108,11 @@ describe('Idempotency-Key', () => {
 
   it('keeps keys apart per route and does not replay an expired key', async () => {
     await enroll('key-6', { track: 'a' });
-    await t.container.db.updateTable('idempotencyKeys').set({ expiresAt: new Date(Date.now() - 1000), createdAt: new Date(Date.now() - 5000) }).where('key', '=', 'key-6').execute();
+    await t.container.db
+      .updateTable('idempotencyKeys')
+      .set({ expiresAt: new Date(Date.now() - 1000), createdAt: new Date(Date.now() - 5000) })
+      .where('key', '=', 'key-6')
+      .execute();
     const again = await enroll('key-6', { track: 'a' });
     expect(again.headers['idempotent-replayed']).toBeUndefined();
     expect(executions).toBe(2);

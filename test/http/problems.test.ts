@@ -128,7 +128,10 @@ describe('transport errors', () => {
     const response = await t.app.inject({ url: '/api/v1/no-such-thing', headers: { 'accept-language': 'en' } });
     expect(response.statusCode).toBe(404);
     expect(response.headers['content-type']).toBe(problemType);
-    expect(response.json()).toMatchObject({ code: 'not_found', detail: 'The resource /api/v1/no-such-thing does not exist.' });
+    expect(response.json()).toMatchObject({
+      code: 'not_found',
+      detail: 'The resource /api/v1/no-such-thing does not exist.',
+    });
   });
 
   it('answers a known path with another method with 405 and Allow', async () => {
@@ -178,14 +181,20 @@ describe('transport errors', () => {
 
 describe('pages', () => {
   it('renders an unknown page as a localized, accessible HTML 404', async () => {
-    const response = await t.app.inject({ url: '/no/such/page', headers: { accept: 'text/html', 'accept-language': 'en' } });
+    const response = await t.app.inject({
+      url: '/no/such/page',
+      headers: { accept: 'text/html', 'accept-language': 'en' },
+    });
     expect(response.statusCode).toBe(404);
     expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(response.body).toMatch(/^<!doctype html><html lang="en"/);
     expect(response.body).toContain('<main id="main"');
     expect(response.body).toContain('Page not found');
 
-    const russian = await t.app.inject({ url: '/no/such/page', headers: { accept: 'text/html', 'accept-language': 'ru' } });
+    const russian = await t.app.inject({
+      url: '/no/such/page',
+      headers: { accept: 'text/html', 'accept-language': 'ru' },
+    });
     expect(russian.body).toContain('Страница не найдена');
   });
 

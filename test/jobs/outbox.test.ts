@@ -46,7 +46,9 @@ describe('outbox', () => {
   });
 
   it('rejects a malformed event type (a CHECK constraint)', async () => {
-    await expect(uow().run((tx) => tx.outbox.add({ type: 'NoDot', payload: {} }))).rejects.toThrow(/outbox_type_format/);
+    await expect(uow().run((tx) => tx.outbox.add({ type: 'NoDot', payload: {} }))).rejects.toThrow(
+      /outbox_type_format/,
+    );
   });
 
   it('survives a failing handler: other events go on, the failed one is retried with backoff', async () => {
@@ -76,7 +78,11 @@ describe('outbox', () => {
 
     // Not due yet: nothing happens until the backoff has passed.
     expect(await relay.deliverDue()).toBe(0);
-    await handle.db.updateTable('outbox').set({ nextAttemptAt: new Date(Date.now() - 1000) }).where('id', '=', failed.id).execute();
+    await handle.db
+      .updateTable('outbox')
+      .set({ nextAttemptAt: new Date(Date.now() - 1000) })
+      .where('id', '=', failed.id)
+      .execute();
     expect(await relay.deliverDue()).toBe(1);
 
     expect(calls.filter((call) => call.startsWith('mail:'))).toHaveLength(2);
@@ -108,7 +114,7 @@ describe('outbox', () => {
     });
     const relays = [relayWith({ 'note.added': [handler] }), relayWith({ 'note.added': [handler] })];
     const delivered = await Promise.all(relays.map((relay) => relay.deliverDue()));
-    expect(delivered[0] + delivered[1]).toBe(30);
+    expect(delivered.reduce((sum, count) => sum + count, 0)).toBe(30);
     expect([...seen.values()].every((count) => count === 1)).toBe(true);
     expect(seen.size).toBe(30);
   });

@@ -54,9 +54,17 @@ describe('worker', () => {
       return { expiredIdempotencyKeys: 0, deliveredOutboxEvents: 0 };
     };
     const relay = createOutboxRelay({ db: handle.db, handlers: new Map(), logger, pollMs: 50 });
-    const worker = await startWorker({ connectionString: database.url, logger, outboxRelay: relay, cleanUp, stopTimeoutMs: 5000 });
+    const worker = await startWorker({
+      connectionString: database.url,
+      logger,
+      outboxRelay: relay,
+      cleanUp,
+      stopTimeoutMs: 5000,
+    });
     try {
-      const schedule = await sql<{ name: string; cron: string }>`SELECT name, cron FROM pgboss.schedule`.execute(handle.db);
+      const schedule = await sql<{ name: string; cron: string }>`SELECT name, cron FROM pgboss.schedule`.execute(
+        handle.db,
+      );
       expect(schedule.rows).toEqual([{ name: MAINTENANCE_CLEANUP_QUEUE, cron: MAINTENANCE_CLEANUP_CRON }]);
 
       // What the cron fires is an ordinary job on the queue; send one now rather than wait 15 minutes.

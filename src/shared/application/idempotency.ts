@@ -1,8 +1,7 @@
 export type StoredResponse = { status: number; headers: Record<string, string>; body: string };
 
 export type IdempotencyRecord =
-  | { state: 'in_flight'; requestHash: string }
-  | { state: 'completed'; requestHash: string; response: StoredResponse };
+  { state: 'in_flight'; requestHash: string } | { state: 'completed'; requestHash: string; response: StoredResponse };
 
 /** Where `Idempotency-Key` requests and their first responses are kept until they expire. */
 export type IdempotencyStore = {

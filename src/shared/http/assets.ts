@@ -22,6 +22,7 @@ export const ASSETS = {
   htmxJs: `/assets/htmx-${htmx.version}/htmx.min.js`,
   appCss: '/assets/app/app.css',
   appJs: '/assets/app/app.js',
+  favicon: '/assets/app/favicon.svg',
 } as const;
 
 export async function registerAssets(app: FastifyInstance): Promise<void> {

@@ -1,4 +1,4 @@
-import type { ProblemSpec } from './problem.ts';
+import type { ProblemSpec } from './problem-spec.ts';
 
 /** A transport-level failure (not a domain rule) that already knows its problem. */
 export class HttpProblemError extends Error {

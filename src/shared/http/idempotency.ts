@@ -58,7 +58,8 @@ export const idempotencyPlugin = fp(
       const claim = claims.get(request);
       if (!claim) return payload;
       claims.delete(request);
-      const body = typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : undefined;
+      const body =
+        typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : undefined;
       if (reply.statusCode >= 500 || body === undefined) {
         await options.store.release(claim.scope, claim.key);
         return payload;
@@ -114,5 +115,9 @@ function pickHeaders(reply: FastifyReply): Record<string, string> {
 }
 
 function replay(reply: FastifyReply, response: { status: number; headers: Record<string, string>; body: string }) {
-  return reply.status(response.status).headers(response.headers).header('idempotent-replayed', 'true').send(response.body);
+  return reply
+    .status(response.status)
+    .headers(response.headers)
+    .header('idempotent-replayed', 'true')
+    .send(response.body);
 }

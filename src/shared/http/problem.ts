@@ -1,7 +1,10 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, type DomainErrorKind } from '../domain/errors.ts';
 import { HttpProblemError } from './http-errors.ts';
-import { isMessageKey, type MessageKey, type MessageParams } from './i18n/index.ts';
+import { isMessageKey, type MessageKey } from './i18n/index.ts';
+import type { ProblemSpec } from './problem-spec.ts';
+
+export type { ProblemSpec };
 
 /** RFC 9457 problem details, as every JSON error of Baza is sent. */
 export type Problem = {
@@ -12,14 +15,6 @@ export type Problem = {
   code: string;
   errors?: { path: string; message: string }[];
   requestId: string;
-};
-
-export type ProblemSpec = {
-  status: number;
-  code: string;
-  detail?: { key: MessageKey; params?: MessageParams } | string;
-  errors?: Problem['errors'];
-  headers?: Record<string, string>;
 };
 
 const KIND_STATUS: Record<DomainErrorKind, number> = {
@@ -88,7 +83,11 @@ export function problemSpecOf(error: unknown, request: FastifyRequest): ProblemS
   if (typeof status === 'number' && status >= 400 && status < 500) {
     return { status, code: STATUS_CODE[status] ?? 'bad_request' };
   }
-  return { status: 500, code: 'internal_error', detail: { key: 'problem.internal_error.detail', params: { requestId: request.id } } };
+  return {
+    status: 500,
+    code: 'internal_error',
+    detail: { key: 'problem.internal_error.detail', params: { requestId: request.id } },
+  };
 }
 
 export function toProblem(spec: ProblemSpec, request: FastifyRequest): Problem {
@@ -109,10 +108,7 @@ export function toProblem(spec: ProblemSpec, request: FastifyRequest): Problem {
 
 export function sendProblem(reply: FastifyReply, spec: ProblemSpec): FastifyReply {
   if (spec.headers) reply.headers(spec.headers);
-  return reply
-    .status(spec.status)
-    .type('application/problem+json; charset=utf-8')
-    .send(toProblem(spec, reply.request));
+  return reply.status(spec.status).type('application/problem+json; charset=utf-8').send(toProblem(spec, reply.request));
 }
 
 function fallbackTitle(status: number): MessageKey {
@@ -135,9 +131,13 @@ function validationError(issue: ValidationIssue, context: string | undefined, re
   const path = child === undefined ? base || '/' : `${base}/${child}`;
   const key = `validation.${issue.keyword ?? 'invalid'}`;
   const message = request.t(isMessageKey(key) ? key : 'validation.invalid', {
-    limit: String(params.limit ?? ''),
-    type: String(params.type ?? ''),
-    format: String(params.format ?? ''),
+    limit: scalar(params.limit),
+    type: scalar(params.type),
+    format: scalar(params.format),
   });
   return { path: context && context !== 'body' ? `/${context}${path === '/' ? '' : path}` : path, message };
+}
+
+function scalar(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
 }

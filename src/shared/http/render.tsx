@@ -27,7 +27,11 @@ export function createRenderer(flash: FlashMessages) {
         .send(`<!doctype html>${renderToString(view)}`);
     },
     fragment(reply: FastifyReply, view: VNode, status = 200): FastifyReply {
-      return reply.status(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(renderToString(view));
+      return reply
+        .status(status)
+        .type('text/html; charset=utf-8')
+        .header('cache-control', 'no-store')
+        .send(renderToString(view));
     },
   };
 }

@@ -15,7 +15,7 @@ declare module 'fastify' {
 
   interface FastifyInstance {
     /** Rejects an unsafe request without a valid CSRF token from this site (pages only). */
-    verifyCsrf(request: FastifyRequest): Promise<void>;
+    verifyCsrf: (request: FastifyRequest) => Promise<void>;
   }
 
   interface FastifyContextConfig {

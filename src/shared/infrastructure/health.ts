@@ -3,7 +3,11 @@ import type { Redis } from 'ioredis';
 import type { Db } from './db/database.ts';
 
 export type CheckStatus = 'ok' | 'fail';
-export type Readiness = { ready: boolean; status: 'ok' | 'fail' | 'shutting_down'; checks: Record<string, CheckStatus> };
+export type Readiness = {
+  ready: boolean;
+  status: 'ok' | 'fail' | 'shutting_down';
+  checks: Record<string, CheckStatus>;
+};
 
 const CHECK_TIMEOUT_MS = 2_000;
 

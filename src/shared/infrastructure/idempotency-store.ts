@@ -10,15 +10,18 @@ export function createIdempotencyStore(db: Db): IdempotencyStore {
         .insertInto('idempotencyKeys')
         .values({ scope, key, requestHash, state: 'in_flight', expiresAt })
         .onConflict((conflict) =>
-          conflict.columns(['scope', 'key']).doUpdateSet({
-            requestHash,
-            state: 'in_flight',
-            responseStatus: null,
-            responseHeaders: null,
-            responseBody: null,
-            createdAt: sql<Date>`now()`,
-            expiresAt,
-          }).where('idempotencyKeys.expiresAt', '<=', sql<Date>`now()`),
+          conflict
+            .columns(['scope', 'key'])
+            .doUpdateSet({
+              requestHash,
+              state: 'in_flight',
+              responseStatus: null,
+              responseHeaders: null,
+              responseBody: null,
+              createdAt: sql<Date>`now()`,
+              expiresAt,
+            })
+            .where('idempotencyKeys.expiresAt', '<=', sql<Date>`now()`),
         )
         .returning('key')
         .executeTakeFirst();
@@ -34,7 +37,8 @@ export function createIdempotencyStore(db: Db): IdempotencyStore {
         .where('expiresAt', '>', sql<Date>`now()`)
         .executeTakeFirst();
       if (!row) return undefined;
-      if (row.state === 'in_flight' || row.responseStatus === null) return { state: 'in_flight', requestHash: row.requestHash };
+      if (row.state === 'in_flight' || row.responseStatus === null)
+        return { state: 'in_flight', requestHash: row.requestHash };
       return {
         state: 'completed',
         requestHash: row.requestHash,
@@ -61,7 +65,12 @@ export function createIdempotencyStore(db: Db): IdempotencyStore {
     },
 
     async release(scope, key) {
-      await db.deleteFrom('idempotencyKeys').where('scope', '=', scope).where('key', '=', key).where('state', '=', 'in_flight').execute();
+      await db
+        .deleteFrom('idempotencyKeys')
+        .where('scope', '=', scope)
+        .where('key', '=', key)
+        .where('state', '=', 'in_flight')
+        .execute();
     },
   };
 }

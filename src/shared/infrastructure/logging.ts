@@ -28,7 +28,10 @@ export function createLogger(options: {
 }): Logger {
   const redact = { paths: REDACTED_PATHS, censor: '[redacted]' };
   if (options.format === 'ecs') {
-    return pino({ ...ecsFormat({ convertReqRes: false }), level: options.level, redact }, options.destination ?? process.stdout);
+    return pino(
+      { ...ecsFormat({ convertReqRes: false }), level: options.level, redact },
+      options.destination ?? process.stdout,
+    );
   }
   if (options.destination) return pino({ level: options.level, redact }, options.destination);
   return pino({

@@ -23,7 +23,8 @@ describe('catalogs', () => {
   it('use the same placeholders in every locale', () => {
     for (const key of Object.keys(CATALOGS.ru) as (keyof typeof CATALOGS.ru)[]) {
       const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
-      for (const locale of LOCALES) expect(placeholders(CATALOGS[locale][key]), `${locale}:${key}`).toEqual(placeholders(CATALOGS.ru[key]));
+      for (const locale of LOCALES)
+        expect(placeholders(CATALOGS[locale][key]), `${locale}:${key}`).toEqual(placeholders(CATALOGS.ru[key]));
     }
   });
 

@@ -30,11 +30,14 @@ export const en: Record<MessageKey, string> = {
   'home.feature.adaptive.title': 'Real adaptivity',
   'home.feature.adaptive.text': 'Assignments and exams follow module mastery instead of one template for everyone.',
   'home.feature.approvals.title': 'Honest approvals',
-  'home.feature.approvals.text': 'A person approves every promotion, seeing all the evidence: attempts, results, reading.',
+  'home.feature.approvals.text':
+    'A person approves every promotion, seeing all the evidence: attempts, results, reading.',
   'home.feature.selfHost.title': 'One-command self-host',
-  'home.feature.selfHost.text': 'npm ci && npm start runs the platform on embedded PostgreSQL. It grows onto Redis, S3 and RabbitMQ.',
+  'home.feature.selfHost.text':
+    'npm ci && npm start runs the platform on embedded PostgreSQL. It grows onto Redis, S3 and RabbitMQ.',
   'home.feature.speed.title': 'Speed',
-  'home.feature.speed.text': 'Pages are rendered on the server and work without JavaScript; a whole class can start an exam at once.',
+  'home.feature.speed.text':
+    'Pages are rendered on the server and work without JavaScript; a whole class can start an exam at once.',
   'home.apiTitle': 'For developers',
   'home.apiText': 'The REST API /api/v1 is described by an OpenAPI 3.1 document and an interactive reference.',
   'home.apiLink': 'Open the API reference',

@@ -29,11 +29,14 @@ export const ru = {
   'home.feature.adaptive.title': 'Настоящая адаптивность',
   'home.feature.adaptive.text': 'Задания и экзамены строятся по освоению модулей, а не по одному шаблону для всех.',
   'home.feature.approvals.title': 'Честные подтверждения',
-  'home.feature.approvals.text': 'Каждое повышение подтверждает человек, видя все доказательства: попытки, результаты, прочитанное.',
+  'home.feature.approvals.text':
+    'Каждое повышение подтверждает человек, видя все доказательства: попытки, результаты, прочитанное.',
   'home.feature.selfHost.title': 'Запуск одной командой',
-  'home.feature.selfHost.text': 'npm ci && npm start — и платформа работает на встроенном PostgreSQL. Растёт до Redis, S3 и RabbitMQ.',
+  'home.feature.selfHost.text':
+    'npm ci && npm start — и платформа работает на встроенном PostgreSQL. Растёт до Redis, S3 и RabbitMQ.',
   'home.feature.speed.title': 'Скорость',
-  'home.feature.speed.text': 'Страницы рендерятся на сервере и работают без JavaScript; целый класс может начать экзамен одновременно.',
+  'home.feature.speed.text':
+    'Страницы рендерятся на сервере и работают без JavaScript; целый класс может начать экзамен одновременно.',
   'home.apiTitle': 'Для разработчиков',
   'home.apiText': 'REST API /api/v1 описан документом OpenAPI 3.1 и интерактивным справочником.',
   'home.apiLink': 'Открыть справочник API',

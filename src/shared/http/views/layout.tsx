@@ -26,6 +26,7 @@ export function Layout(props: { ctx: PageContext; title: string; children: Compo
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="htmx-config" content={HTMX_CONFIG} />
         <title>{`${props.title} · ${ctx.t('app.name')}`}</title>
+        <link rel="icon" href={ASSETS.favicon} type="image/svg+xml" />
         <link rel="stylesheet" href={ASSETS.bootstrapCss} />
         <link rel="stylesheet" href={ASSETS.appCss} />
         <script src={ASSETS.htmxJs} defer />
@@ -44,7 +45,7 @@ export function Layout(props: { ctx: PageContext; title: string; children: Compo
         <footer class="border-top py-3 mt-4">
           <div class="container d-flex flex-wrap justify-content-between gap-2 small text-body-secondary">
             <span>{ctx.t('footer.text')}</span>
-            <a class="link-secondary" href="/health/ready">
+            <a class="link-body-emphasis" href="/health/ready">
               {ctx.t('footer.health')}
             </a>
           </div>

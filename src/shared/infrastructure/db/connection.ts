@@ -5,7 +5,7 @@ export type DatabaseServer = {
   connectionString: string;
   embedded: boolean;
   /** Stops embedded PostgreSQL if this process started it; nothing for an external server. */
-  stop(): Promise<void>;
+  stop: () => Promise<void>;
 };
 
 /** `DATABASE_URL` when set; otherwise embedded PostgreSQL in `DATA_DIR`. */

@@ -16,7 +16,11 @@ let database: TestDatabase;
 let handle: DatabaseHandle;
 beforeAll(async () => {
   database = await createTestDatabase();
-  handle = createDatabase({ connectionString: database.url, maxConnections: 2, logger: createLogger({ level: 'silent', format: 'ecs' }) });
+  handle = createDatabase({
+    connectionString: database.url,
+    maxConnections: 2,
+    logger: createLogger({ level: 'silent', format: 'ecs' }),
+  });
 });
 afterAll(async () => {
   await handle.close();
@@ -30,13 +34,15 @@ const insertKey = (key: string, state = 'in_flight') =>
 describe('constraint violations', () => {
   it('become the domain error mapped to the violated constraint', async () => {
     await insertKey('k1');
-    await expect(translateConstraintErrors(insertKey('k1'), { idempotency_keys_pkey: () => new KeyTakenError() })).rejects.toBeInstanceOf(
-      KeyTakenError,
-    );
+    await expect(
+      translateConstraintErrors(insertKey('k1'), { idempotency_keys_pkey: () => new KeyTakenError() }),
+    ).rejects.toBeInstanceOf(KeyTakenError);
   });
 
   it('pass through unchanged when the constraint is not mapped', async () => {
-    const failure = translateConstraintErrors(() => insertKey('k2', 'bogus'), { idempotency_keys_pkey: () => new KeyTakenError() });
+    const failure = translateConstraintErrors(() => insertKey('k2', 'bogus'), {
+      idempotency_keys_pkey: () => new KeyTakenError(),
+    });
     await expect(failure).rejects.toMatchObject({ code: '23514', constraint: 'idempotency_keys_state' });
   });
 

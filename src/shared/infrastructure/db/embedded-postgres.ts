@@ -8,7 +8,7 @@ import type { Logger } from '../logging.ts';
 export type EmbeddedPostgres = {
   connectionString(database?: string): string;
   /** Stops the server if this process started it; a server another process owns keeps running. */
-  stop(): Promise<void>;
+  stop: () => Promise<void>;
 };
 
 type Credentials = { user: 'postgres'; password: string };
@@ -139,7 +139,9 @@ export function freePort(): Promise<number> {
     probe.on('error', reject);
     probe.listen(0, '127.0.0.1', () => {
       const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      probe.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }

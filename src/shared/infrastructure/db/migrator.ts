@@ -29,7 +29,7 @@ export async function withMigrator<T>(
     path,
     migrationFolder: migrationsDir,
     import: (file: string) => import(pathToFileURL(file).href),
-  } as ConstructorParameters<typeof FileMigrationProvider>[0]);
+  });
   try {
     return await work(new Migrator({ db, provider }));
   } finally {
@@ -47,7 +47,11 @@ export async function migrateDown(connectionString: string, migrationsDir?: stri
 
 export async function migrateToZero(connectionString: string, migrationsDir?: string): Promise<string[]> {
   const { NO_MIGRATIONS } = await import('kysely/migration');
-  return withMigrator(connectionString, async (migrator) => applied(await migrator.migrateTo(NO_MIGRATIONS)), migrationsDir);
+  return withMigrator(
+    connectionString,
+    async (migrator) => applied(await migrator.migrateTo(NO_MIGRATIONS)),
+    migrationsDir,
+  );
 }
 
 export async function migrationStatus(connectionString: string, migrationsDir?: string): Promise<MigrationStatus[]> {
@@ -89,7 +93,7 @@ function applied(result: MigrationResultSet): string[] {
   const failed = result.results?.find((migration) => migration.status === 'Error');
   if (result.error) {
     const where = failed ? `migration ${failed.migrationName} failed: ` : '';
-    throw new Error(`${where}${result.error instanceof Error ? result.error.message : String(result.error)}`, {
+    throw new Error(`${where}${result.error instanceof Error ? result.error.message : JSON.stringify(result.error)}`, {
       cause: result.error,
     });
   }

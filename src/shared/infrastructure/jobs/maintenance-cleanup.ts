@@ -9,7 +9,10 @@ export type CleanupResult = { expiredIdempotencyKeys: number; deliveredOutboxEve
 /** Deletes idempotency keys past their expiry and outbox events delivered longer ago than the retention. */
 export function createMaintenanceCleanup(deps: { db: Db; outboxRetentionDays: number }) {
   return async function cleanUp(): Promise<CleanupResult> {
-    const keys = await deps.db.deleteFrom('idempotencyKeys').where('expiresAt', '<', sql<Date>`now()`).executeTakeFirst();
+    const keys = await deps.db
+      .deleteFrom('idempotencyKeys')
+      .where('expiresAt', '<', sql<Date>`now()`)
+      .executeTakeFirst();
     const events = await deps.db
       .deleteFrom('outbox')
       .where('deliveredAt', 'is not', null)

@@ -53,7 +53,11 @@ export function createOutboxRelay(deps: {
         };
         const failure = await runHandlers(event);
         if (failure === undefined) {
-          await tx.updateTable('outbox').set({ deliveredAt: sql<Date>`now()`, lastError: null }).where('id', '=', row.id).execute();
+          await tx
+            .updateTable('outbox')
+            .set({ deliveredAt: sql<Date>`now()`, lastError: null })
+            .where('id', '=', row.id)
+            .execute();
           delivered += 1;
         } else {
           const backoff = Math.min(2 ** row.attempts, MAX_BACKOFF_SECONDS);
@@ -77,7 +81,10 @@ export function createOutboxRelay(deps: {
       try {
         await handler(event);
       } catch (error) {
-        deps.logger.error({ err: error, eventId: event.id, eventType: event.type }, 'outbox handler failed; will retry');
+        deps.logger.error(
+          { err: error, eventId: event.id, eventType: event.type },
+          'outbox handler failed; will retry',
+        );
         return error instanceof Error ? error.message : String(error);
       }
     }

@@ -5,7 +5,10 @@ import type { Tx } from '../db/unit-of-work.ts';
 export function createOutbox(tx: Tx): Outbox {
   return {
     async add(event) {
-      await tx.insertInto('outbox').values({ type: event.type, payload: JSON.stringify(event.payload) }).execute();
+      await tx
+        .insertInto('outbox')
+        .values({ type: event.type, payload: JSON.stringify(event.payload) })
+        .execute();
     },
   };
 }

@@ -1,6 +1,10 @@
 import { PgBoss } from 'pg-boss';
 import type { Logger } from '../logging.ts';
-import { MAINTENANCE_CLEANUP_CRON, MAINTENANCE_CLEANUP_QUEUE, type createMaintenanceCleanup } from './maintenance-cleanup.ts';
+import {
+  MAINTENANCE_CLEANUP_CRON,
+  MAINTENANCE_CLEANUP_QUEUE,
+  type createMaintenanceCleanup,
+} from './maintenance-cleanup.ts';
 import type { OutboxRelay } from './outbox-relay.ts';
 
 export type Worker = { stop(): Promise<void> };

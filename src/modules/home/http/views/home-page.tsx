@@ -59,7 +59,7 @@ export function HomePage({ ctx }: { ctx: PageContext }) {
           {t('home.apiTitle')}
         </h2>
         <p>{t('home.apiText')}</p>
-        <a class="btn btn-outline-primary" href="/api/docs">
+        <a class="btn btn-primary" href="/api/docs">
           {t('home.apiLink')}
         </a>
       </section>

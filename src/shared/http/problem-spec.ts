@@ -1,0 +1,10 @@
+import type { MessageKey, MessageParams } from './i18n/index.ts';
+
+/** What an error response says before it is localized: status, stable code, detail, field errors. */
+export type ProblemSpec = {
+  status: number;
+  code: string;
+  detail?: { key: MessageKey; params?: MessageParams } | string;
+  errors?: { path: string; message: string }[];
+  headers?: Record<string, string>;
+};
