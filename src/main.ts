@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { createContainer } from './composition-root.ts';
-import { configOrExit, loggerFor, openDatabase } from './cli/runtime.ts';
+import { assertSchemaUpToDate, configOrExit, loggerFor, openDatabase } from './cli/runtime.ts';
 import { startServer, startWorkerFor } from './cli/serve.ts';
 import { createShutdown, exitOnSignals } from './cli/shutdown.ts';
 import { createMigrationFile, migrateDown, migrateUp, migrationStatus } from './shared/infrastructure/db/migrator.ts';
@@ -26,6 +26,12 @@ program
     const config = configOrExit();
     const logger = loggerFor(config);
     const database = await openDatabase(config, logger);
+    try {
+      await assertSchemaUpToDate(database.connectionString);
+    } catch (error) {
+      await database.stop();
+      throw error;
+    }
     const container = createContainer({ config, logger, connectionString: database.connectionString });
     const worker = await startWorkerFor(container);
     const shutdown = createShutdown({

@@ -1,5 +1,6 @@
 import { type Config, ConfigError, loadConfig, readEnvironment } from '../config.ts';
 import { openDatabaseServer, type DatabaseServer } from '../shared/infrastructure/db/connection.ts';
+import { migrationStatus } from '../shared/infrastructure/db/migrator.ts';
 import { createLogger, type Logger } from '../shared/infrastructure/logging.ts';
 
 /** Configuration or exit with one clear line naming the variable. */
@@ -26,4 +27,13 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
     embeddedPort: config.embeddedPgPort,
     logger,
   });
+}
+
+/** The server and worker refuse to start on a schema that `baza migrate up` has not brought up to date. */
+export async function assertSchemaUpToDate(connectionString: string): Promise<void> {
+  const pending = (await migrationStatus(connectionString)).filter((migration) => !migration.executedAt);
+  if (pending.length > 0) {
+    const names = pending.map((migration) => migration.name).join(', ');
+    throw new Error(`the database schema is not up to date (pending: ${names}); run \`baza migrate up\` first`);
+  }
 }

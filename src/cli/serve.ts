@@ -5,7 +5,7 @@ import type { Config } from '../config.ts';
 import type { DatabaseServer } from '../shared/infrastructure/db/connection.ts';
 import { type Worker, startWorker } from '../shared/infrastructure/jobs/worker.ts';
 import type { Logger } from '../shared/infrastructure/logging.ts';
-import { openDatabase } from './runtime.ts';
+import { assertSchemaUpToDate, openDatabase } from './runtime.ts';
 import { createShutdown } from './shutdown.ts';
 
 export type RunningServer = {
@@ -20,6 +20,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   const database = await openDatabase(config, logger);
   let container: Container | undefined;
   try {
+    await assertSchemaUpToDate(database.connectionString);
     container = createContainer({ config, logger, connectionString: database.connectionString });
     return await listen(config, logger, database, container);
   } catch (error) {

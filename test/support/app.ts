@@ -28,6 +28,8 @@ export async function createTestApp(
     outboxHandlers?: Record<string, OutboxHandler[]>;
     routes?: (app: FastifyInstance) => void | Promise<void>;
     connectionString?: string;
+    /** Receives the ECS JSON log lines (at LOG_LEVEL, default silent). */
+    logStream?: NodeJS.WritableStream;
   } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
@@ -38,7 +40,11 @@ export async function createTestApp(
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ...options.env,
   });
-  const logger = createLogger({ level: config.logLevel, format: 'ecs', destination: process.stderr });
+  const logger = createLogger({
+    level: config.logLevel,
+    format: 'ecs',
+    destination: options.logStream ?? process.stderr,
+  });
   const container = createContainer({
     config,
     logger,
