@@ -11,7 +11,11 @@ if (major < 22 || (major === 22 && minor < 12)) {
 }
 
 const compiled = new URL('../dist/src/main.js', import.meta.url);
-if (process.env.BAZA_USE_DIST === 'true' && existsSync(fileURLToPath(compiled))) {
+if (process.env.BAZA_USE_DIST === 'true') {
+  if (!existsSync(fileURLToPath(compiled))) {
+    console.error('BAZA_USE_DIST=true but dist/src/main.js is missing: run `npm run build` first.');
+    process.exit(1);
+  }
   await import(compiled.href);
 } else {
   const { register } = await import('tsx/esm/api');

@@ -34,7 +34,12 @@ async function listen(config: Config, logger: Logger, database: DatabaseServer, 
   const app = await buildApp(container);
   await app.listen({ host: config.host, port: config.port });
   let worker: Worker | undefined;
-  if (config.runWorkerInProcess) worker = await startWorkerFor(container);
+  try {
+    if (config.runWorkerInProcess) worker = await startWorkerFor(container);
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
   const shutdown = createShutdown({
     logger,
     timeoutMs: config.shutdownTimeoutMs,

