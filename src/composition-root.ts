@@ -57,11 +57,12 @@ export function createContainer(options: {
 export type Container = ReturnType<typeof createContainer>;
 
 function createRedis(url: string, logger: Logger): Redis {
+  // Commands wait for the first connection (rather than fail and skip rate limiting), but give up
+  // after one reconnect attempt when Redis is down, so a request is never held for long.
   const redis = new Redis(url, {
-    lazyConnect: false,
     maxRetriesPerRequest: 1,
-    enableOfflineQueue: false,
-    connectTimeout: 5_000,
+    enableOfflineQueue: true,
+    connectTimeout: 2_000,
   });
   redis.on('error', (error) => logger.warn({ err: error }, 'redis connection error'));
   return redis;

@@ -1,7 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDatabase, type DatabaseHandle } from '../../src/shared/infrastructure/db/database.ts';
+import { describe, expect, it } from 'vitest';
 import {
   MIGRATIONS_DIR,
   migrateDown,
@@ -9,30 +8,15 @@ import {
   migrateUp,
   migrationStatus,
 } from '../../src/shared/infrastructure/db/migrator.ts';
-import { createLogger } from '../../src/shared/infrastructure/logging.ts';
-import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+import { useTestDatabase } from '../support/database.ts';
 
-let database: TestDatabase;
-let handle: DatabaseHandle;
-
-beforeAll(async () => {
-  database = await createTestDatabase({ empty: true });
-  handle = createDatabase({
-    connectionString: database.url,
-    maxConnections: 2,
-    logger: createLogger({ level: 'silent', format: 'ecs' }),
-  });
-});
-afterAll(async () => {
-  await handle.close();
-  await database.drop();
-});
+const t = useTestDatabase({ empty: true });
 
 async function userTables(): Promise<string[]> {
   const result = await sql<{ name: string }>`
     SELECT table_schema || '.' || table_name AS name FROM information_schema.tables
     WHERE table_schema NOT IN ('pg_catalog', 'information_schema') AND table_name NOT LIKE 'kysely_%'
-    ORDER BY 1`.execute(handle.db);
+    ORDER BY 1`.execute(t.db);
   return result.rows.map((row) => row.name);
 }
 
@@ -46,31 +30,31 @@ describe('migrations', () => {
   it('go up from zero, down to zero, and up again', async () => {
     expect(await userTables()).toEqual([]);
 
-    const applied = await migrateUp(database.url);
+    const applied = await migrateUp(t.url);
     expect(applied).toEqual(files.map((file) => `up ${file.replace(/\.ts$/, '')}`));
     const tables = await userTables();
     expect(tables).toEqual(expect.arrayContaining(['public.outbox', 'public.idempotency_keys', 'pgboss.job']));
-    expect((await migrationStatus(database.url)).every((migration) => migration.executedAt)).toBe(true);
+    expect((await migrationStatus(t.url)).every((migration) => migration.executedAt)).toBe(true);
 
-    const reverted = await migrateToZero(database.url);
+    const reverted = await migrateToZero(t.url);
     expect(reverted).toEqual(files.map((file) => `down ${file.replace(/\.ts$/, '')}`).reverse());
     expect(await userTables()).toEqual([]);
 
-    await migrateUp(database.url);
+    await migrateUp(t.url);
     expect(await userTables()).toEqual(tables);
   });
 
   it('step down one at a time and report nothing to do when done', async () => {
     const last = files.at(-1)?.replace(/\.ts$/, '');
-    expect(await migrateDown(database.url)).toEqual([`down ${last}`]);
-    expect((await migrationStatus(database.url)).at(-1)).toEqual({ name: last, executedAt: undefined });
-    expect(await migrateUp(database.url)).toEqual([`up ${last}`]);
-    expect(await migrateUp(database.url)).toEqual([]);
+    expect(await migrateDown(t.url)).toEqual([`down ${last}`]);
+    expect((await migrationStatus(t.url)).at(-1)).toEqual({ name: last, executedAt: undefined });
+    expect(await migrateUp(t.url)).toEqual([`up ${last}`]);
+    expect(await migrateUp(t.url)).toEqual([]);
   });
 
   it('apply once when two migrators race (advisory lock)', async () => {
-    await migrateToZero(database.url);
-    const [first, second] = await Promise.all([migrateUp(database.url), migrateUp(database.url)]);
+    await migrateToZero(t.url);
+    const [first, second] = await Promise.all([migrateUp(t.url), migrateUp(t.url)]);
     expect([...first, ...second].sort()).toEqual(files.map((file) => `up ${file.replace(/\.ts$/, '')}`).sort());
   });
 });

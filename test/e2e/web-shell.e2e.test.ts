@@ -81,6 +81,29 @@ describe('language switcher', () => {
   });
 });
 
+describe('htmx', () => {
+  it('swaps a 4xx error fragment into its target, as configured', async () => {
+    const { page, close } = await openPage(browser, { locale: 'en-US' });
+    try {
+      await page.goto(`${baseUrl}/`);
+      await page.evaluate(() =>
+        (window as unknown as { htmx: { ajax(verb: string, path: string, target: string): Promise<void> } }).htmx.ajax(
+          'GET',
+          '/no-such-fragment',
+          '#flash-region',
+        ),
+      );
+      await page.locator('#flash-region h1').waitFor();
+      expect(await page.textContent('#flash-region h1')).toBe('Page not found');
+      // A fragment, not a whole page nested in the page.
+      expect(await page.locator('html').count()).toBe(1);
+      expect(await page.locator('#flash-region nav').count()).toBe(0);
+    } finally {
+      await close();
+    }
+  });
+});
+
 describe('error pages', () => {
   it('renders an accessible, localized 404', async () => {
     const { page, errors, close } = await openPage(browser, { locale: 'en-US' });

@@ -1,32 +1,19 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { DeliveredEvent, OutboxHandler } from '../../src/shared/application/outbox.ts';
-import { createDatabase, type DatabaseHandle } from '../../src/shared/infrastructure/db/database.ts';
 import { createUnitOfWork } from '../../src/shared/infrastructure/db/unit-of-work.ts';
 import { createOutbox } from '../../src/shared/infrastructure/jobs/outbox.ts';
 import { createOutboxRelay } from '../../src/shared/infrastructure/jobs/outbox-relay.ts';
-import { createLogger } from '../../src/shared/infrastructure/logging.ts';
-import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+import { useTestDatabase } from '../support/database.ts';
 
-const logger = createLogger({ level: 'silent', format: 'ecs' });
-let database: TestDatabase;
-let handle: DatabaseHandle;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  handle = createDatabase({ connectionString: database.url, maxConnections: 8, logger });
-});
-afterAll(async () => {
-  await handle.close();
-  await database.drop();
-});
+const t = useTestDatabase({ maxConnections: 8 });
 beforeEach(async () => {
-  await sql`TRUNCATE outbox`.execute(handle.db);
+  await sql`TRUNCATE outbox`.execute(t.db);
 });
 
-const uow = () => createUnitOfWork(handle.db, (tx) => ({ outbox: createOutbox(tx) }));
+const uow = () => createUnitOfWork(t.db, (tx) => ({ outbox: createOutbox(tx) }));
 const relayWith = (handlers: Record<string, OutboxHandler[]>, pollMs = 1000) =>
-  createOutboxRelay({ db: handle.db, handlers: new Map(Object.entries(handlers)), logger, pollMs });
+  createOutboxRelay({ db: t.db, handlers: new Map(Object.entries(handlers)), logger: t.logger, pollMs });
 
 describe('outbox', () => {
   it('holds an event only if its transaction commits', async () => {
@@ -69,7 +56,7 @@ describe('outbox', () => {
     });
 
     expect(await relay.deliverDue()).toBe(1);
-    const failed = await handle.db
+    const failed = await t.db
       .selectFrom('outbox')
       .select(['id', 'attempts', 'lastError', 'deliveredAt', sql<boolean>`next_attempt_at > now()`.as('deferred')])
       .where('type', '=', 'mail.requested')
@@ -78,7 +65,7 @@ describe('outbox', () => {
 
     // Not due yet: nothing happens until the backoff has passed.
     expect(await relay.deliverDue()).toBe(0);
-    await handle.db
+    await t.db
       .updateTable('outbox')
       .set({ nextAttemptAt: new Date(Date.now() - 1000) })
       .where('id', '=', failed.id)
@@ -87,7 +74,7 @@ describe('outbox', () => {
 
     expect(calls.filter((call) => call.startsWith('mail:'))).toHaveLength(2);
     expect(calls.filter((call) => call.startsWith('approval:'))).toHaveLength(1);
-    const pending = await handle.db.selectFrom('outbox').select('id').where('deliveredAt', 'is', null).execute();
+    const pending = await t.db.selectFrom('outbox').select('id').where('deliveredAt', 'is', null).execute();
     expect(pending).toEqual([]);
   });
 

@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDatabase, type DatabaseHandle } from '../../src/shared/infrastructure/db/database.ts';
+import { describe, expect, it } from 'vitest';
 import {
   createMaintenanceCleanup,
   MAINTENANCE_CLEANUP_CRON,
@@ -8,40 +7,28 @@ import {
 } from '../../src/shared/infrastructure/jobs/maintenance-cleanup.ts';
 import { createOutboxRelay } from '../../src/shared/infrastructure/jobs/outbox-relay.ts';
 import { startWorker } from '../../src/shared/infrastructure/jobs/worker.ts';
-import { createLogger } from '../../src/shared/infrastructure/logging.ts';
-import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+import { useTestDatabase } from '../support/database.ts';
 
-const logger = createLogger({ level: 'silent', format: 'ecs' });
-let database: TestDatabase;
-let handle: DatabaseHandle;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  handle = createDatabase({ connectionString: database.url, maxConnections: 4, logger });
-});
-afterAll(async () => {
-  await handle.close();
-  await database.drop();
-});
+const t = useTestDatabase();
 
 describe('maintenance cleanup', () => {
   it('deletes expired idempotency keys and old delivered events, and nothing else', async () => {
     await sql`
       INSERT INTO idempotency_keys (scope, key, request_hash, state, created_at, expires_at) VALUES
         ('s', 'expired', 'h', 'in_flight', now() - interval '2 days', now() - interval '1 day'),
-        ('s', 'live', 'h', 'in_flight', now(), now() + interval '1 day')`.execute(handle.db);
+        ('s', 'live', 'h', 'in_flight', now(), now() + interval '1 day')`.execute(t.db);
     await sql`
       INSERT INTO outbox (type, occurred_at, delivered_at) VALUES
         ('old.delivered', now() - interval '30 days', now() - interval '30 days'),
         ('recent.delivered', now() - interval '1 day', now() - interval '1 day'),
-        ('old.pending', now() - interval '30 days', NULL)`.execute(handle.db);
+        ('old.pending', now() - interval '30 days', NULL)`.execute(t.db);
 
-    const cleanUp = createMaintenanceCleanup({ db: handle.db, outboxRetentionDays: 7 });
+    const cleanUp = createMaintenanceCleanup({ db: t.db, outboxRetentionDays: 7 });
     expect(await cleanUp()).toEqual({ expiredIdempotencyKeys: 1, deliveredOutboxEvents: 1 });
 
-    const keys = await handle.db.selectFrom('idempotencyKeys').select('key').execute();
+    const keys = await t.db.selectFrom('idempotencyKeys').select('key').execute();
     expect(keys.map((row) => row.key)).toEqual(['live']);
-    const events = await handle.db.selectFrom('outbox').select('type').orderBy('type').execute();
+    const events = await t.db.selectFrom('outbox').select('type').orderBy('type').execute();
     expect(events.map((row) => row.type)).toEqual(['old.pending', 'recent.delivered']);
   });
 });
@@ -53,23 +40,21 @@ describe('worker', () => {
       runs.push('ran');
       return { expiredIdempotencyKeys: 0, deliveredOutboxEvents: 0 };
     };
-    const relay = createOutboxRelay({ db: handle.db, handlers: new Map(), logger, pollMs: 50 });
+    const relay = createOutboxRelay({ db: t.db, handlers: new Map(), logger: t.logger, pollMs: 50 });
     const worker = await startWorker({
-      connectionString: database.url,
-      logger,
+      connectionString: t.url,
+      logger: t.logger,
       outboxRelay: relay,
       cleanUp,
       stopTimeoutMs: 5000,
     });
     try {
-      const schedule = await sql<{ name: string; cron: string }>`SELECT name, cron FROM pgboss.schedule`.execute(
-        handle.db,
-      );
+      const schedule = await sql<{ name: string; cron: string }>`SELECT name, cron FROM pgboss.schedule`.execute(t.db);
       expect(schedule.rows).toEqual([{ name: MAINTENANCE_CLEANUP_QUEUE, cron: MAINTENANCE_CLEANUP_CRON }]);
 
       // What the cron fires is an ordinary job on the queue; send one now rather than wait 15 minutes.
       const { PgBoss } = await import('pg-boss');
-      const sender = new PgBoss({ connectionString: database.url, migrate: false, supervise: false, schedule: false });
+      const sender = new PgBoss({ connectionString: t.url, migrate: false, supervise: false, schedule: false });
       await sender.start();
       await sender.send(MAINTENANCE_CLEANUP_QUEUE, {});
       await sender.stop({ graceful: false, close: true });

@@ -1,10 +1,8 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../../../test/support/database.ts';
+import { describe, expect, it } from 'vitest';
+import { useTestDatabase } from '../../../../test/support/database.ts';
 import { ConflictError } from '../../domain/errors.ts';
-import { createLogger } from '../logging.ts';
 import { translateConstraintErrors, violatedConstraint } from './constraint-errors.ts';
-import { createDatabase, type DatabaseHandle } from './database.ts';
 
 class KeyTakenError extends ConflictError {
   constructor() {
@@ -12,24 +10,11 @@ class KeyTakenError extends ConflictError {
   }
 }
 
-let database: TestDatabase;
-let handle: DatabaseHandle;
-beforeAll(async () => {
-  database = await createTestDatabase();
-  handle = createDatabase({
-    connectionString: database.url,
-    maxConnections: 2,
-    logger: createLogger({ level: 'silent', format: 'ecs' }),
-  });
-});
-afterAll(async () => {
-  await handle.close();
-  await database.drop();
-});
+const t = useTestDatabase();
 
 const insertKey = (key: string, state = 'in_flight') =>
   sql`INSERT INTO idempotency_keys (scope, key, request_hash, state, expires_at)
-      VALUES ('scope', ${key}, 'hash', ${state}, now() + interval '1 hour')`.execute(handle.db);
+      VALUES ('scope', ${key}, 'hash', ${state}, now() + interval '1 hour')`.execute(t.db);
 
 describe('constraint violations', () => {
   it('become the domain error mapped to the violated constraint', async () => {
@@ -47,7 +32,7 @@ describe('constraint violations', () => {
   });
 
   it('are recognised only for integrity errors', async () => {
-    const syntaxError = await sql`SELEC 1`.execute(handle.db).catch((error: unknown) => error);
+    const syntaxError = await sql`SELEC 1`.execute(t.db).catch((error: unknown) => error);
     expect(violatedConstraint(syntaxError)).toBeUndefined();
     const checkError = await insertKey('k3', 'bogus').catch((error: unknown) => error);
     expect(violatedConstraint(checkError)).toBe('idempotency_keys_state');
