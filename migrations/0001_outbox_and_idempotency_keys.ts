@@ -22,11 +22,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       scope text NOT NULL,
       key text NOT NULL CONSTRAINT idempotency_keys_key_length CHECK (char_length(key) BETWEEN 1 AND 255),
       request_hash text NOT NULL,
+      owner uuid NOT NULL,
       state text NOT NULL CONSTRAINT idempotency_keys_state CHECK (state IN ('in_flight', 'completed')),
       response_status integer,
       response_headers jsonb,
       response_body text,
       created_at timestamptz NOT NULL DEFAULT now(),
+      -- In flight: the lease of the request holding the key; completed: when the response is forgotten.
       expires_at timestamptz NOT NULL,
       PRIMARY KEY (scope, key),
       CONSTRAINT idempotency_keys_completed_has_response

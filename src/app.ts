@@ -15,13 +15,16 @@ import { csrfProtection } from './shared/http/csrf.ts';
 import { registerErrorHandler } from './shared/http/error-handler.tsx';
 import { createFlash } from './shared/http/flash.ts';
 import { HttpProblemError } from './shared/http/http-errors.ts';
+import { resolveLocale, translator } from './shared/http/i18n/index.ts';
 import { i18nPlugin, localeSwitchRoute } from './shared/http/i18n/plugin.ts';
 import { idempotencyPlugin } from './shared/http/idempotency.ts';
 import { registerNotFoundHandler } from './shared/http/not-found.tsx';
 import { registerOpenApi } from './shared/http/openapi.ts';
 import { operationsRoutes } from './shared/http/operations.ts';
 import type { AppModule, PagesDeps } from './shared/http/pages.ts';
+import { sendProblem } from './shared/http/problem.ts';
 import { createRenderer } from './shared/http/render.tsx';
+import { pathOf } from './shared/http/request-kind.ts';
 import './shared/http/request-context.ts';
 
 const REQUEST_ID_PATTERN = /^[\w.:-]{1,128}$/;
@@ -44,6 +47,18 @@ export async function buildApp(container: Container): Promise<FastifyInstance> {
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: true },
     ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: true } },
+    // Errors before routing (a malformed URL, an over-long parameter) become problems too.
+    frameworkErrors: (error, request, reply) => {
+      reply.header('x-request-id', request.id);
+      // No onRequest hook has run yet: pick the language from the request itself.
+      request.locale = resolveLocale({
+        acceptLanguage: request.headers['accept-language'],
+        defaultLocale: config.defaultLocale,
+      });
+      request.t = translator(request.locale);
+      const status = typeof error.statusCode === 'number' && error.statusCode >= 400 ? error.statusCode : 400;
+      void sendProblem(reply, { status, code: 'bad_request' });
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const cookies = createCookies({ secure: production });
@@ -167,7 +182,7 @@ function observeRequests(app: FastifyInstance, container: Container): void {
     request.log.info(
       {
         method: request.method,
-        url: request.url,
+        path: pathOf(request), // never the query string: it may carry tokens (?token=…)
         route,
         statusCode: reply.statusCode,
         durationMs: Math.round(reply.elapsedTime * 10) / 10,

@@ -33,7 +33,11 @@ program
       throw error;
     }
     const container = createContainer({ config, logger, connectionString: database.connectionString });
-    const worker = await startWorkerFor(container);
+    const worker = await startWorkerFor(container).catch(async (error: unknown) => {
+      await container.close();
+      await database.stop();
+      throw error;
+    });
     const shutdown = createShutdown({
       logger,
       timeoutMs: config.shutdownTimeoutMs,

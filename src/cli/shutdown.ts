@@ -52,6 +52,10 @@ export function createShutdown(steps: ShutdownSteps): (reason: string) => Promis
     })();
     const code = await Promise.race([sequence, timeout]);
     clearTimeout(timer);
+    if (code !== 0) {
+      // Whatever hung, embedded PostgreSQL must not be left running without its owner.
+      await Promise.race([steps.stopDatabase().catch(() => {}), delay(5_000)]);
+    }
     steps.logger.info({ code }, 'shutdown complete');
     return code;
   }
@@ -67,4 +71,8 @@ export function exitOnSignals(shutdown: (reason: string) => Promise<number>, log
       });
     });
   }
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }

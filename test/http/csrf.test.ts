@@ -73,10 +73,24 @@ describe('CSRF protection of forms', () => {
 
   it('never redirects outside the site', async () => {
     const { cookie, token } = await openHomePage();
-    for (const returnTo of ['//evil.example/', 'https://evil.example/', '/\\evil.example']) {
+    for (const returnTo of [
+      '//evil.example/',
+      'https://evil.example/',
+      '/\\evil.example',
+      '/\t/evil.example',
+      '/\n/evil.example',
+    ]) {
       const response = await switchLanguage({ locale: 'en', _csrf: token, returnTo }, { cookie });
-      expect(response.headers.location).toBe('/');
+      expect(response.statusCode, JSON.stringify(returnTo)).toBe(303);
+      expect(response.headers.location, JSON.stringify(returnTo)).toBe('/');
     }
+  });
+
+  it('keeps a local return path with any characters, percent-encoded', async () => {
+    const { cookie, token } = await openHomePage();
+    const response = await switchLanguage({ locale: 'en', _csrf: token, returnTo: '/курсы?q=a b' }, { cookie });
+    expect(response.statusCode).toBe(303);
+    expect(response.headers.location).toBe('/%D0%BA%D1%83%D1%80%D1%81%D1%8B?q=a%20b');
   });
 });
 

@@ -106,7 +106,7 @@ describe('Idempotency-Key', () => {
     expect(new Set(created.map((body) => JSON.stringify(body))).size).toBe(1);
   });
 
-  it('keeps keys apart per route and does not replay an expired key', async () => {
+  it('does not replay a response past its retention', async () => {
     await enroll('key-6', { track: 'a' });
     await t.container.db
       .updateTable('idempotencyKeys')
@@ -116,5 +116,23 @@ describe('Idempotency-Key', () => {
     const again = await enroll('key-6', { track: 'a' });
     expect(again.headers['idempotent-replayed']).toBeUndefined();
     expect(executions).toBe(2);
+  });
+
+  it('lets a retry take over a claim whose lease ran out (the first process died)', async () => {
+    await t.container.db
+      .insertInto('idempotencyKeys')
+      .values({
+        scope: 'POST /api/v1/test/enrollments anonymous',
+        key: 'key-7',
+        owner: '00000000-0000-4000-8000-000000000000',
+        requestHash: 'whatever',
+        state: 'in_flight',
+        createdAt: new Date(Date.now() - 120_000),
+        expiresAt: new Date(Date.now() - 60_000),
+      })
+      .execute();
+    const retry = await enroll('key-7', { track: 'a' });
+    expect(retry.statusCode).toBe(201);
+    expect(executions).toBe(1);
   });
 });

@@ -22,6 +22,7 @@ beforeAll(async () => {
       });
       app.post('/api/v1/test/login', async (request) => {
         request.log.info({ body: request.body }, 'login attempt');
+        request.log.info({ password: 'top-level-password', nested: { user: { token: 'deep-token' } } }, 'careless');
         return { ok: true };
       });
     },
@@ -47,6 +48,13 @@ describe('request logging', () => {
     expect(mine[0]?.['@timestamp']).toEqual(expect.any(String));
   });
 
+  it('never logs the query string, where tokens travel', async () => {
+    lines.length = 0;
+    await t.app.inject({ url: '/reset-password?token=secret-reset-token', headers: { accept: 'text/html' } });
+    expect(JSON.stringify(lines)).not.toContain('secret-reset-token');
+    expect(lines.find((line) => line.message === 'request completed')).toMatchObject({ path: '/reset-password' });
+  });
+
   it('redacts secrets and never logs credentials sent in headers', async () => {
     lines.length = 0;
     await t.app.inject({
@@ -58,6 +66,8 @@ describe('request logging', () => {
     const text = JSON.stringify(lines);
     expect(text).toContain('login attempt');
     expect(text).not.toContain('hunter2-password');
+    expect(text).not.toContain('top-level-password');
+    expect(text).not.toContain('deep-token');
     expect(text).not.toContain('top-secret-token');
     expect(text).toContain('[redacted]');
   });

@@ -162,6 +162,14 @@ describe('transport errors', () => {
     expect(response.json()).toMatchObject({ code: 'unsupported_media_type', status: 415 });
   });
 
+  it('answers a malformed URL with a 400 problem, not the framework default', async () => {
+    const response = await t.app.inject({ url: '/api/v1/test/%E0%A4%A', headers: { 'accept-language': 'en' } });
+    expect(response.statusCode).toBe(400);
+    expect(response.headers['content-type']).toBe(problemType);
+    expect(response.headers['x-request-id']).toEqual(expect.any(String));
+    expect(response.json()).toMatchObject({ status: 400, code: 'bad_request', title: 'Bad request' });
+  });
+
   it('hides an unknown error behind a generic 500 with the request id', async () => {
     const response = await t.app.inject({ url: '/api/v1/test/crash', headers: { 'accept-language': 'en' } });
     expect(response.statusCode).toBe(500);

@@ -78,6 +78,20 @@ describe('outbox', () => {
     expect(pending).toEqual([]);
   });
 
+  it('records a failure whose message PostgreSQL could not store as is', async () => {
+    const relay = relayWith({
+      'file.scanned': [
+        async () => {
+          throw new Error('bad\u0000byte');
+        },
+      ],
+    });
+    await uow().run((tx) => tx.outbox.add({ type: 'file.scanned', payload: {} }));
+    expect(await relay.deliverDue()).toBe(0);
+    const row = await t.db.selectFrom('outbox').select(['attempts', 'lastError']).executeTakeFirstOrThrow();
+    expect(row).toEqual({ attempts: 1, lastError: 'badbyte' });
+  });
+
   it('is delivered by the polling relay without being asked', async () => {
     const seen: string[] = [];
     const relay = relayWith({ 'track.published': [async (event) => void seen.push(event.type)] }, 20);

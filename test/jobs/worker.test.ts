@@ -14,9 +14,9 @@ const t = useTestDatabase();
 describe('maintenance cleanup', () => {
   it('deletes expired idempotency keys and old delivered events, and nothing else', async () => {
     await sql`
-      INSERT INTO idempotency_keys (scope, key, request_hash, state, created_at, expires_at) VALUES
-        ('s', 'expired', 'h', 'in_flight', now() - interval '2 days', now() - interval '1 day'),
-        ('s', 'live', 'h', 'in_flight', now(), now() + interval '1 day')`.execute(t.db);
+      INSERT INTO idempotency_keys (scope, key, owner, request_hash, state, created_at, expires_at) VALUES
+        ('s', 'expired', gen_random_uuid(), 'h', 'in_flight', now() - interval '2 days', now() - interval '1 day'),
+        ('s', 'live', gen_random_uuid(), 'h', 'in_flight', now(), now() + interval '1 day')`.execute(t.db);
     await sql`
       INSERT INTO outbox (type, occurred_at, delivered_at) VALUES
         ('old.delivered', now() - interval '30 days', now() - interval '30 days'),

@@ -11,7 +11,9 @@ export default class SummaryReporter implements Reporter {
         else if (state === 'failed') counts.failed += 1;
         else counts.skipped += 1;
       }
-      if (module.state() === 'failed' && module.children.size === 0) counts.failed += 1;
+      // A file whose setup failed reports its tests as skipped: count the file as a failure.
+      const failedTests = [...module.children.allTests()].some((test) => test.result().state === 'failed');
+      if (module.state() === 'failed' && !failedTests) counts.failed += 1;
     }
     process.stdout.write(`\n${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped\n`);
   }

@@ -1,25 +1,36 @@
-import { createHash } from 'node:crypto';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { createHash, randomUUID } from 'node:crypto';
+import type {
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+  onSendAsyncHookHandler,
+  preHandlerAsyncHookHandler,
+  RouteOptions,
+} from 'fastify';
 import fp from 'fastify-plugin';
-import type { IdempotencyStore } from '../application/idempotency.ts';
+import type { IdempotencyClaim, IdempotencyStore } from '../application/idempotency.ts';
 import { HttpProblemError } from './http-errors.ts';
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 const REPLAYED_HEADERS = ['content-type', 'location'];
+/** How long a request may hold its key before a retry may take it over (the process may have died). */
+const LEASE_MS = 60_000;
 
-type Claim = { scope: string; key: string };
-const claims = new WeakMap<FastifyRequest, Claim>();
+const claims = new WeakMap<FastifyRequest, IdempotencyClaim>();
 
 /**
  * `Idempotency-Key` for routes declared with `config: { idempotent: true }`. The first request
  * with a key runs and its response is stored; a repeat with the same body gets that response
  * again (with `Idempotent-Replayed: true`), a repeat with another body 422, and a repeat while
  * the first is still running 409. A 5xx is not stored, so the client may retry.
+ *
+ * The hooks are added to each such route, so they run after every scope-level preHandler
+ * (authentication, CSRF): the key is scoped to the authenticated user, and a rejected request
+ * never claims it.
  */
 export const idempotencyPlugin = fp(
   async (app: FastifyInstance, options: { store: IdempotencyStore; ttlHours: number }) => {
-    app.addHook('preHandler', async (request, reply) => {
-      if (!request.routeOptions.config.idempotent) return;
+    const claimKey: preHandlerAsyncHookHandler = async function claimKey(request, reply) {
       const key = request.headers['idempotency-key'];
       if (key === undefined) return;
       if (typeof key !== 'string' || !KEY_PATTERN.test(key)) {
@@ -28,18 +39,19 @@ export const idempotencyPlugin = fp(
           'bad Idempotency-Key',
         );
       }
-      const scope = scopeOf(request);
+      const claim = { scope: scopeOf(request), key, owner: randomUUID() };
       const requestHash = hashOf(request);
-      const expiresAt = new Date(Date.now() + options.ttlHours * 3600_000);
-      if (await options.store.claim({ scope, key, requestHash, expiresAt })) {
-        claims.set(request, { scope, key });
+      const tryClaim = () =>
+        options.store.claim({ ...claim, requestHash, leaseUntil: new Date(Date.now() + LEASE_MS) });
+      if (await tryClaim()) {
+        claims.set(request, claim);
         return;
       }
-      const existing = await options.store.find(scope, key);
+      const existing = await options.store.find(claim.scope, key);
       if (!existing) {
         // The holder was released (its request failed) between our claim and our read.
-        if (await options.store.claim({ scope, key, requestHash, expiresAt })) {
-          claims.set(request, { scope, key });
+        if (await tryClaim()) {
+          claims.set(request, claim);
           return;
         }
         throw inProgress();
@@ -52,33 +64,36 @@ export const idempotencyPlugin = fp(
       }
       if (existing.state === 'in_flight') throw inProgress();
       return replay(reply, existing.response);
-    });
+    };
 
-    app.addHook('onSend', async (request, reply, payload) => {
+    const storeResponse: onSendAsyncHookHandler = async function storeResponse(request, reply, payload) {
       const claim = claims.get(request);
       if (!claim) return payload;
       claims.delete(request);
       const body =
         typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : undefined;
       if (reply.statusCode >= 500 || body === undefined) {
-        await options.store.release(claim.scope, claim.key);
+        await options.store.release(claim);
         return payload;
       }
-      await options.store.complete(claim.scope, claim.key, {
-        status: reply.statusCode,
-        headers: pickHeaders(reply),
-        body,
-      });
+      const keepUntil = new Date(Date.now() + options.ttlHours * 3600_000);
+      await options.store.complete(claim, { status: reply.statusCode, headers: pickHeaders(reply), body }, keepUntil);
       return payload;
-    });
+    };
 
-    app.addHook('onRequestAbort', async (request) => {
-      const claim = claims.get(request);
-      if (claim) await options.store.release(claim.scope, claim.key);
+    app.addHook('onRoute', (route: RouteOptions) => {
+      if (!route.config?.idempotent) return;
+      route.preHandler = [...asArray(route.preHandler), claimKey];
+      route.onSend = [...asArray(route.onSend), storeResponse];
     });
   },
   { name: 'baza-idempotency' },
 );
+
+function asArray<T>(value: T | T[] | undefined): T[] {
+  if (value === undefined) return [];
+  return Array.isArray(value) ? value : [value];
+}
 
 function inProgress(): HttpProblemError {
   return new HttpProblemError(

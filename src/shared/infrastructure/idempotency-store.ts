@@ -4,22 +4,23 @@ import type { Db } from './db/database.ts';
 
 export function createIdempotencyStore(db: Db): IdempotencyStore {
   return {
-    async claim({ scope, key, requestHash, expiresAt }) {
-      // An expired key is taken over in the same statement; a live one is left alone.
+    async claim({ scope, key, owner, requestHash, leaseUntil }) {
+      // An expired key (a forgotten response or a lapsed lease) is taken over in the same statement.
       const claimed = await db
         .insertInto('idempotencyKeys')
-        .values({ scope, key, requestHash, state: 'in_flight', expiresAt })
+        .values({ scope, key, owner, requestHash, state: 'in_flight', expiresAt: leaseUntil })
         .onConflict((conflict) =>
           conflict
             .columns(['scope', 'key'])
             .doUpdateSet({
+              owner,
               requestHash,
               state: 'in_flight',
               responseStatus: null,
               responseHeaders: null,
               responseBody: null,
               createdAt: sql<Date>`now()`,
-              expiresAt,
+              expiresAt: leaseUntil,
             })
             .where('idempotencyKeys.expiresAt', '<=', sql<Date>`now()`),
         )
@@ -37,8 +38,9 @@ export function createIdempotencyStore(db: Db): IdempotencyStore {
         .where('expiresAt', '>', sql<Date>`now()`)
         .executeTakeFirst();
       if (!row) return undefined;
-      if (row.state === 'in_flight' || row.responseStatus === null)
+      if (row.state === 'in_flight' || row.responseStatus === null) {
         return { state: 'in_flight', requestHash: row.requestHash };
+      }
       return {
         state: 'completed',
         requestHash: row.requestHash,
@@ -50,7 +52,7 @@ export function createIdempotencyStore(db: Db): IdempotencyStore {
       };
     },
 
-    async complete(scope, key, response) {
+    async complete({ scope, key, owner }, response, keepUntil) {
       await db
         .updateTable('idempotencyKeys')
         .set({
@@ -58,17 +60,21 @@ export function createIdempotencyStore(db: Db): IdempotencyStore {
           responseStatus: response.status,
           responseHeaders: JSON.stringify(response.headers),
           responseBody: response.body,
+          expiresAt: keepUntil,
         })
         .where('scope', '=', scope)
         .where('key', '=', key)
+        .where('owner', '=', owner)
+        .where('state', '=', 'in_flight')
         .execute();
     },
 
-    async release(scope, key) {
+    async release({ scope, key, owner }) {
       await db
         .deleteFrom('idempotencyKeys')
         .where('scope', '=', scope)
         .where('key', '=', key)
+        .where('owner', '=', owner)
         .where('state', '=', 'in_flight')
         .execute();
     },

