@@ -1,8 +1,8 @@
 import { Command } from 'commander';
-import { createContainer } from './composition-root.ts';
-import { assertSchemaUpToDate, configOrExit, loggerFor, openDatabase } from './cli/runtime.ts';
-import { startServer, startWorkerFor } from './cli/serve.ts';
-import { createShutdown, exitOnSignals } from './cli/shutdown.ts';
+import { configOrExit, loggerFor, openDatabase } from './cli/runtime.ts';
+import { startServer } from './cli/serve.ts';
+import { exitOnSignals } from './cli/shutdown.ts';
+import { startWorkerProcess } from './cli/worker.ts';
 import { createMigrationFile, migrateDown, migrateUp, migrationStatus } from './shared/infrastructure/db/migrator.ts';
 
 const program = new Command('baza')
@@ -25,28 +25,7 @@ program
   .action(async () => {
     const config = configOrExit();
     const logger = loggerFor(config);
-    const database = await openDatabase(config, logger);
-    try {
-      await assertSchemaUpToDate(database.connectionString);
-    } catch (error) {
-      await database.stop();
-      throw error;
-    }
-    const container = createContainer({ config, logger, connectionString: database.connectionString });
-    const worker = await startWorkerFor(container).catch(async (error: unknown) => {
-      await container.close();
-      await database.stop();
-      throw error;
-    });
-    const shutdown = createShutdown({
-      logger,
-      timeoutMs: config.shutdownTimeoutMs,
-      markNotReady: () => container.health.markShuttingDown(),
-      worker,
-      closeContainer: () => container.close(),
-      stopDatabase: () => database.stop(),
-    });
-    exitOnSignals(shutdown, logger);
+    exitOnSignals(await startWorkerProcess(config, logger), logger);
   });
 
 const migrate = program.command('migrate').description('apply or revert database migrations');
