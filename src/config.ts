@@ -39,6 +39,18 @@ export const ConfigSchema = Type.Object({
   IDEMPOTENCY_TTL_HOURS: Type.Integer({ minimum: 1, default: 24 }),
   OUTBOX_RETENTION_DAYS: Type.Integer({ minimum: 1, default: 7 }),
   OUTBOX_POLL_MS: Type.Integer({ minimum: 10, default: 1000 }),
+  JWT_ACCESS_TTL_MINUTES: Type.Integer({ minimum: 1, maximum: 60, default: 15 }),
+  REFRESH_IDLE_TIMEOUT_HOURS: Type.Integer({ minimum: 1, default: 14 * 24 }),
+  REFRESH_ABSOLUTE_LIFETIME_HOURS: Type.Integer({ minimum: 1, default: 30 * 24 }),
+  ARGON2_MEMORY_KIB: Type.Integer({ minimum: 8192, maximum: 4_194_304, default: 19_456 }),
+  ARGON2_ITERATIONS: Type.Integer({ minimum: 1, maximum: 20, default: 2 }),
+  ARGON2_PARALLELISM: Type.Integer({ minimum: 1, maximum: 16, default: 1 }),
+  MFA_REQUIRED_FOR_STAFF: Type.Optional(Type.Boolean()),
+  SMTP_URL: Type.Optional(Url('smtps?')),
+  MAIL_FROM: Type.String({ minLength: 3, default: 'Baza <no-reply@localhost>' }),
+  OWNER_EMAIL: Type.Optional(Type.String({ minLength: 3 })),
+  OWNER_PASSWORD: Type.Optional(Type.String()),
+  OWNER_NAME: Type.Optional(Type.String({ minLength: 1 })),
 });
 
 type RawConfig = Static<typeof ConfigSchema>;
@@ -67,10 +79,25 @@ export type Config = Readonly<{
   idempotencyTtlHours: number;
   outboxRetentionDays: number;
   outboxPollMs: number;
+  jwtAccessTtlMinutes: number;
+  refreshIdleTimeoutHours: number;
+  refreshAbsoluteLifetimeHours: number;
+  argon2: Readonly<{ memoryKib: number; iterations: number; parallelism: number }>;
+  mfaRequiredForStaff: boolean;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  owner: Readonly<{ email: string | undefined; password: string | undefined; name: string | undefined }>;
 }>;
 
 /** Variables that may be given as `<NAME>_FILE` pointing at a file holding the secret. */
-const SECRET_VARIABLES = ['DATABASE_URL', 'JWT_SECRET', 'REDIS_URL', 'METRICS_TOKEN'] as const;
+const SECRET_VARIABLES = [
+  'DATABASE_URL',
+  'JWT_SECRET',
+  'REDIS_URL',
+  'METRICS_TOKEN',
+  'SMTP_URL',
+  'OWNER_PASSWORD',
+] as const;
 const INSECURE_SECRETS = new Set(['change-me', 'changeme', 'secret', 'password', 'development']);
 const MIN_SECRET_LENGTH = 32;
 
@@ -116,6 +143,18 @@ export function loadConfig(env: Environment): Config {
     idempotencyTtlHours: raw.IDEMPOTENCY_TTL_HOURS,
     outboxRetentionDays: raw.OUTBOX_RETENTION_DAYS,
     outboxPollMs: raw.OUTBOX_POLL_MS,
+    jwtAccessTtlMinutes: raw.JWT_ACCESS_TTL_MINUTES,
+    refreshIdleTimeoutHours: raw.REFRESH_IDLE_TIMEOUT_HOURS,
+    refreshAbsoluteLifetimeHours: raw.REFRESH_ABSOLUTE_LIFETIME_HOURS,
+    argon2: Object.freeze({
+      memoryKib: raw.ARGON2_MEMORY_KIB,
+      iterations: raw.ARGON2_ITERATIONS,
+      parallelism: raw.ARGON2_PARALLELISM,
+    }),
+    mfaRequiredForStaff: raw.MFA_REQUIRED_FOR_STAFF ?? production,
+    smtpUrl: raw.SMTP_URL,
+    mailFrom: raw.MAIL_FROM,
+    owner: Object.freeze({ email: raw.OWNER_EMAIL, password: raw.OWNER_PASSWORD, name: raw.OWNER_NAME }),
   });
 }
 
