@@ -3,7 +3,14 @@
  * ('<context>.<snake_case>'); the HTTP layer maps kinds to statuses once, so a new error
  * needs no HTTP change. `params` fill the localized message.
  */
-export type DomainErrorKind = 'not_found' | 'conflict' | 'forbidden' | 'rule_violation';
+export type DomainErrorKind =
+  | 'not_found'
+  | 'conflict'
+  | 'forbidden'
+  | 'rule_violation'
+  | 'invalid_input'
+  | 'unauthenticated'
+  | 'rate_limited';
 
 export type ErrorParams = Readonly<Record<string, string | number>>;
 
@@ -34,4 +41,25 @@ export class ForbiddenError extends DomainError {
 
 export class RuleViolationError extends DomainError {
   readonly kind = 'rule_violation';
+}
+
+/** Input that can never succeed as sent (a malformed or unknown one-time token). */
+export class InvalidInputError extends DomainError {
+  readonly kind = 'invalid_input';
+}
+
+/** Who is asking is unknown or not proven (bad credentials, a dead token). */
+export class UnauthenticatedError extends DomainError {
+  readonly kind = 'unauthenticated';
+}
+
+/** Too many attempts; `retryAfterSeconds` says when to try again. */
+export class RateLimitedError extends DomainError {
+  readonly kind = 'rate_limited';
+
+  constructor(readonly retryAfterSeconds: number) {
+    super('shared.rate_limited', `too many attempts, retry after ${retryAfterSeconds} s`, {
+      seconds: retryAfterSeconds,
+    });
+  }
 }

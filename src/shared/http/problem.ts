@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError, type DomainErrorKind } from '../domain/errors.ts';
+import { DomainError, type DomainErrorKind, RateLimitedError } from '../domain/errors.ts';
 import { HttpProblemError } from './http-errors.ts';
 import { isMessageKey, type MessageKey } from './i18n/index.ts';
 import type { ProblemSpec } from './problem-spec.ts';
@@ -22,6 +22,9 @@ const KIND_STATUS: Record<DomainErrorKind, number> = {
   conflict: 409,
   forbidden: 403,
   rule_violation: 422,
+  invalid_input: 400,
+  unauthenticated: 401,
+  rate_limited: 429,
 };
 
 const STATUS_CODE: Record<number, string> = {
@@ -40,6 +43,14 @@ const STATUS_CODE: Record<number, string> = {
 
 /** Turns any thrown value into the problem to send; unknown errors become a generic 500. */
 export function problemSpecOf(error: unknown, request: FastifyRequest): ProblemSpec {
+  if (error instanceof RateLimitedError) {
+    return {
+      status: 429,
+      code: 'rate_limited',
+      detail: { key: 'problem.rate_limited.detail', params: { seconds: error.retryAfterSeconds } },
+      headers: { 'retry-after': String(error.retryAfterSeconds) },
+    };
+  }
   if (error instanceof DomainError) {
     const code = error.code.split('.').at(-1) ?? error.code;
     const key = `errors.${error.code}`;

@@ -1,0 +1,38 @@
+import type { RequestOrigin } from '../../domain/audit.ts';
+import { UserNotFoundError, WrongPasswordError } from '../../domain/errors.ts';
+import { assertAcceptablePassword } from '../../domain/password-policy.ts';
+import type { IdentityDeps } from '../deps.ts';
+
+export type ChangePasswordInput = {
+  actorId: string;
+  sessionId: string;
+  currentPassword: string;
+  newPassword: string;
+  origin: RequestOrigin;
+  now: Date;
+};
+
+/** Needs the current password; every other session ends, this one stays. */
+export function makeChangePassword(deps: IdentityDeps) {
+  return async function changePassword(input: ChangePasswordInput): Promise<void> {
+    const user = await deps.uow.run((tx) => tx.users.byId(input.actorId));
+    if (!user) throw new UserNotFoundError(input.actorId);
+    if (!(await deps.hasher.verify(user.passwordHash, input.currentPassword))) throw new WrongPasswordError();
+    assertAcceptablePassword(input.newPassword, deps.commonPasswords.isCommon);
+    const passwordHash = await deps.hasher.hash(input.newPassword);
+
+    await deps.uow.run(async (tx) => {
+      await tx.users.changePassword(user.id, passwordHash, input.now);
+      await tx.oneTimeTokens.invalidateAll(user.id, 'password_reset', input.now);
+      const ended = await tx.sessions.revokeAllOfUser(user.id, 'password_changed', input.now, input.sessionId);
+      await tx.audit.record({
+        at: input.now,
+        actorId: user.id,
+        action: 'user.password_changed',
+        subjectId: user.id,
+        origin: input.origin,
+        details: { sessionsEnded: ended },
+      });
+    });
+  };
+}

@@ -1,0 +1,51 @@
+import type { RequestOrigin } from '../../domain/audit.ts';
+import { AccountBlockedError, InvalidMfaCodeError, InvalidMfaTokenError } from '../../domain/errors.ts';
+import { AUTH_LIMITS } from '../../domain/rate-limits.ts';
+import type { IdentityDeps } from '../deps.ts';
+import { type IssuedSession, issueSession } from '../issue-session.ts';
+import { assertNotThrottled, countFailure, type Throttle } from '../throttle.ts';
+import { checkSecondFactor } from '../second-factor.ts';
+
+export type CompleteMfaLoginInput = { mfaToken: string; code: string; origin: RequestOrigin; now: Date };
+
+/** The second step of a login: a TOTP code (each accepted once) or a single-use recovery code. */
+export function makeCompleteMfaLogin(deps: IdentityDeps) {
+  return async function completeMfaLogin(input: CompleteMfaLoginInput): Promise<IssuedSession> {
+    const step = await deps.signer.verifyMfa(input.mfaToken, input.now);
+    if (!step) throw new InvalidMfaTokenError();
+    const throttle: Throttle = [
+      { key: `mfa:account-ip:${step.userId}|${input.origin.ip}`, limit: AUTH_LIMITS.mfaFailuresPerAccountAndIp },
+      { key: `login:ip:${input.origin.ip}`, limit: AUTH_LIMITS.loginFailuresPerIp },
+    ];
+    await assertNotThrottled(deps.limiter, throttle);
+
+    const outcome = await deps.uow.run(async (tx) => {
+      const user = await tx.users.lockById(step.userId);
+      // A password change after the first step ends it, as does turning MFA off.
+      if (!user || !user.totpSecret || wholeSeconds(user.passwordChangedAt) > step.issuedAt.getTime()) {
+        throw new InvalidMfaTokenError();
+      }
+      if (user.status !== 'active') throw new AccountBlockedError();
+      const factor = await checkSecondFactor(deps, tx, user, input.code, input.now);
+      if (factor === 'wrong') {
+        await tx.audit.record({ at: input.now, actorId: user.id, action: 'auth.mfa_failed', subjectId: user.id, origin: input.origin });
+        return undefined;
+      }
+      if (factor === 'recovery_code') {
+        await tx.audit.record({ at: input.now, actorId: user.id, action: 'auth.recovery_code_used', subjectId: user.id, origin: input.origin });
+      }
+      return issueSession(deps, tx, user, input.origin, input.now);
+    });
+    if (!outcome) {
+      await countFailure(deps.limiter, throttle);
+      throw new InvalidMfaCodeError();
+    }
+    await deps.limiter.reset(throttle[0]!.key);
+    return outcome;
+  };
+}
+
+/** JWT times are whole seconds: compare at that precision. */
+function wholeSeconds(date: Date): number {
+  return Math.floor(date.getTime() / 1000) * 1000;
+}

@@ -1,0 +1,70 @@
+import type { RequestOrigin } from '../../domain/audit.ts';
+import {
+  InvalidMfaCodeError,
+  MfaAlreadyEnabledError,
+  MfaEnrollmentNotStartedError,
+  MfaNotEnabledError,
+  UserNotFoundError,
+  WrongPasswordError,
+} from '../../domain/errors.ts';
+import type { IdentityDeps } from '../deps.ts';
+
+const RECOVERY_CODE_COUNT = 10;
+
+export type TotpEnrollment = Readonly<{ secret: string; otpauthUri: string }>;
+
+/** Step 1: a new secret, kept sealed as "pending" until a code proves the app has it. */
+export function makeStartTotpEnrollment(deps: IdentityDeps) {
+  return async function startTotpEnrollment(input: { actorId: string; now: Date }): Promise<TotpEnrollment> {
+    return deps.uow.run(async (tx) => {
+      const user = await tx.users.lockById(input.actorId);
+      if (!user) throw new UserNotFoundError(input.actorId);
+      if (user.totpEnabledAt) throw new MfaAlreadyEnabledError();
+      const secret = deps.totp.generateSecret();
+      await tx.users.startTotpEnrollment(user.id, deps.secretBox.seal(secret), input.now);
+      return { secret, otpauthUri: deps.totp.keyUri(secret, user.email) };
+    });
+  };
+}
+
+export type ConfirmTotpInput = { actorId: string; code: string; origin: RequestOrigin; now: Date };
+
+/** Step 2: a valid code turns MFA on and returns the recovery codes (shown once, stored hashed). */
+export function makeConfirmTotp(deps: IdentityDeps) {
+  return async function confirmTotp(input: ConfirmTotpInput): Promise<{ recoveryCodes: string[] }> {
+    return deps.uow.run(async (tx) => {
+      const user = await tx.users.lockById(input.actorId);
+      if (!user) throw new UserNotFoundError(input.actorId);
+      if (user.totpEnabledAt) throw new MfaAlreadyEnabledError();
+      if (!user.totpPendingSecret) throw new MfaEnrollmentNotStartedError();
+      const step = deps.totp.verify(deps.secretBox.open(user.totpPendingSecret), input.code, input.now, null);
+      if (step === undefined) throw new InvalidMfaCodeError();
+      await tx.users.enableTotp(user.id, user.totpPendingSecret, step, input.now);
+      const recoveryCodes = deps.secretTokens.recoveryCodes(RECOVERY_CODE_COUNT);
+      await tx.recoveryCodes.replaceAll(
+        user.id,
+        recoveryCodes.map((code) => deps.secretTokens.hash(deps.secretTokens.normalizeRecoveryCode(code))),
+      );
+      await tx.audit.record({ at: input.now, actorId: user.id, action: 'user.mfa_enabled', subjectId: user.id, origin: input.origin });
+      return { recoveryCodes };
+    });
+  };
+}
+
+export type DisableTotpInput = { actorId: string; password: string; origin: RequestOrigin; now: Date };
+
+/** Turning MFA off needs the password; the recovery codes go with it. */
+export function makeDisableTotp(deps: IdentityDeps) {
+  return async function disableTotp(input: DisableTotpInput): Promise<void> {
+    const user = await deps.uow.run((tx) => tx.users.byId(input.actorId));
+    if (!user) throw new UserNotFoundError(input.actorId);
+    if (!(await deps.hasher.verify(user.passwordHash, input.password))) throw new WrongPasswordError();
+    await deps.uow.run(async (tx) => {
+      const locked = await tx.users.lockById(user.id);
+      if (!locked?.totpEnabledAt) throw new MfaNotEnabledError();
+      await tx.users.disableTotp(user.id, input.now);
+      await tx.recoveryCodes.deleteAll(user.id);
+      await tx.audit.record({ at: input.now, actorId: user.id, action: 'user.mfa_disabled', subjectId: user.id, origin: input.origin });
+    });
+  };
+}

@@ -1,0 +1,17 @@
+import { UserNotFoundError } from '../../domain/errors.ts';
+import type { IdentityDeps } from '../deps.ts';
+import type { Profile, SessionView } from '../reads.ts';
+
+export function makeGetProfile(deps: Pick<IdentityDeps, 'reads'>) {
+  return async function getProfile(input: { actorId: string }): Promise<Profile> {
+    const profile = await deps.reads.profile(input.actorId);
+    if (!profile) throw new UserNotFoundError(input.actorId);
+    return profile;
+  };
+}
+
+export function makeListMySessions(deps: Pick<IdentityDeps, 'reads'>) {
+  return async function listMySessions(input: { actorId: string; now: Date }): Promise<readonly SessionView[]> {
+    return deps.reads.liveSessions(input.actorId, input.now);
+  };
+}

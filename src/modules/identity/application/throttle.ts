@@ -1,0 +1,26 @@
+import { RateLimitedError } from '../../../shared/domain/errors.ts';
+import type { RateLimit, RateLimiter } from '../../../shared/application/rate-limiter.ts';
+
+export type Throttle = ReadonlyArray<Readonly<{ key: string; limit: RateLimit }>>;
+
+/** Refuses (429) when any counter is already spent, without counting this attempt. */
+export async function assertNotThrottled(limiter: RateLimiter, throttle: Throttle): Promise<void> {
+  for (const { key, limit } of throttle) {
+    const verdict = await limiter.check(key, limit);
+    if (!verdict.allowed) throw new RateLimitedError(verdict.retryAfterSeconds);
+  }
+}
+
+/** Counts one attempt on every counter; refuses (429) when one of them is over its limit. */
+export async function consumeThrottle(limiter: RateLimiter, throttle: Throttle): Promise<void> {
+  let retryAfter = 0;
+  for (const { key, limit } of throttle) {
+    const verdict = await limiter.consume(key, limit);
+    if (!verdict.allowed) retryAfter = Math.max(retryAfter, verdict.retryAfterSeconds);
+  }
+  if (retryAfter > 0) throw new RateLimitedError(retryAfter);
+}
+
+export async function countFailure(limiter: RateLimiter, throttle: Throttle): Promise<void> {
+  for (const { key, limit } of throttle) await limiter.consume(key, limit);
+}
