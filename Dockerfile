@@ -41,6 +41,7 @@ RUN npm ci --omit=dev \
 # dist/src/shared/infrastructure/db/).
 COPY --from=build /app/dist ./dist
 COPY bin ./bin
+COPY data ./data
 COPY LICENSE ./
 USER node
 EXPOSE 3000
