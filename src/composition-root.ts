@@ -1,6 +1,7 @@
 import { Redis } from 'ioredis';
 import type { OutboxHandler, OutboxHandlers } from './shared/application/outbox.ts';
 import type { Config } from './config.ts';
+import { createDevMailModule } from './modules/dev-mail/index.ts';
 import { createHomeModule } from './modules/home/index.ts';
 import { createDatabase } from './shared/infrastructure/db/database.ts';
 import { createHealth } from './shared/infrastructure/health.ts';
@@ -8,6 +9,7 @@ import { createIdempotencyStore } from './shared/infrastructure/idempotency-stor
 import { createMaintenanceCleanup } from './shared/infrastructure/jobs/maintenance-cleanup.ts';
 import { createOutboxRelay } from './shared/infrastructure/jobs/outbox-relay.ts';
 import type { Logger } from './shared/infrastructure/logging.ts';
+import { createMailer } from './shared/infrastructure/mail/index.ts';
 import { createMetrics } from './shared/infrastructure/metrics.ts';
 
 /**
@@ -29,9 +31,14 @@ export function createContainer(options: {
   });
   const redis = config.redisUrl ? createRedis(config.redisUrl, logger) : undefined;
   const outboxHandlers: OutboxHandlers = new Map(Object.entries(options.outboxHandlers ?? {}));
+  const mail = createMailer({ config, db: database.db, logger });
 
   const modules = {
     home: createHomeModule(),
+    // Stored mail is readable by anyone who can reach the server: never in production.
+    ...(mail.devMailbox && config.nodeEnv !== 'production'
+      ? { devMail: createDevMailModule({ mailbox: mail.devMailbox }) }
+      : {}),
   };
 
   return {
@@ -44,10 +51,13 @@ export function createContainer(options: {
     metrics: createMetrics(database),
     health: createHealth({ db: database.db, redis }),
     idempotencyStore: createIdempotencyStore(database.db),
+    mailer: mail.mailer,
+    devMailbox: mail.devMailbox,
     outboxRelay: createOutboxRelay({ db: database.db, handlers: outboxHandlers, logger, pollMs: config.outboxPollMs }),
     cleanUp: createMaintenanceCleanup({ db: database.db, outboxRetentionDays: config.outboxRetentionDays }),
     modules,
     async close(): Promise<void> {
+      await mail.close();
       await database.close();
       if (redis) await redis.quit().catch(() => redis.disconnect());
     },

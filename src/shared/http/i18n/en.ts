@@ -95,4 +95,18 @@ export const en: Record<MessageKey, string> = {
   'validation.minItems': 'Must have at least {limit} items',
   'validation.maxItems': 'Must have at most {limit} items',
   'validation.invalid': 'Invalid value',
+
+  'devMail.title': 'Mail (development)',
+  'devMail.lead': 'Without SMTP_URL, Baza delivers no mail: every message is stored here instead.',
+  'devMail.empty': 'No mail yet.',
+  'devMail.latest': 'Latest messages, newest first',
+  'devMail.sentAt': 'Sent',
+  'devMail.to': 'To',
+  'devMail.subject': 'Subject',
+  'devMail.back': 'All mail',
+  'devMail.textPart': 'Text',
+  'devMail.htmlPart': 'HTML',
+  'devMail.htmlFrameTitle': 'The HTML version of the message',
+  'devMail.htmlSource': 'HTML source',
+  'errors.dev_mail.message_not_found': 'Message {id} is not in the development mailbox.',
 };

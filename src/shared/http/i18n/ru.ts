@@ -94,6 +94,20 @@ export const ru = {
   'validation.minItems': 'Не меньше {limit} элементов',
   'validation.maxItems': 'Не больше {limit} элементов',
   'validation.invalid': 'Недопустимое значение',
+
+  'devMail.title': 'Почта (разработка)',
+  'devMail.lead': 'Без SMTP_URL письма Baza никому не доставляются: они сохраняются здесь.',
+  'devMail.empty': 'Писем пока нет.',
+  'devMail.latest': 'Последние письма, сначала новые',
+  'devMail.sentAt': 'Отправлено',
+  'devMail.to': 'Кому',
+  'devMail.subject': 'Тема',
+  'devMail.back': 'Все письма',
+  'devMail.textPart': 'Текст',
+  'devMail.htmlPart': 'HTML',
+  'devMail.htmlFrameTitle': 'HTML-версия письма',
+  'devMail.htmlSource': 'Исходный код HTML',
+  'errors.dev_mail.message_not_found': 'Письма {id} нет в почтовом ящике разработки.',
 } as const;
 
 export type MessageKey = keyof typeof ru;

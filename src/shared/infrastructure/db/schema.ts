@@ -25,7 +25,17 @@ export type IdempotencyKeyTable = {
   expiresAt: Date;
 };
 
+export type DevMailboxTable = {
+  id: Generated<string>;
+  toAddress: string;
+  subject: string;
+  textBody: string;
+  htmlBody: string;
+  sentAt: ColumnType<Date, Date | undefined, never>;
+};
+
 export type Database = {
   outbox: OutboxTable;
   idempotencyKeys: IdempotencyKeyTable;
+  devMailbox: DevMailboxTable;
 };
