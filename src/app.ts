@@ -133,9 +133,14 @@ export async function buildApp(container: Container): Promise<FastifyInstance> {
   });
   await app.register(registerAssets);
   const modules: AppModule[] = Object.values(container.modules);
+  const moduleDeps: PagesDeps = { renderer, flash, cookies };
+  for (const module of modules) if (module.plugin) await module.plugin(app, moduleDeps);
   await app.register(
     async (api) => {
-      for (const module of modules) if (module.routes) await api.register(module.routes);
+      for (const module of modules) {
+        const routes = module.routes;
+        if (routes) await api.register(async (scope) => routes(scope, moduleDeps));
+      }
     },
     { prefix: '/api/v1' },
   );

@@ -3,6 +3,8 @@ import type { OutboxHandler, OutboxHandlers } from './shared/application/outbox.
 import type { Config } from './config.ts';
 import { createDevMailModule } from './modules/dev-mail/index.ts';
 import { createHomeModule } from './modules/home/index.ts';
+import { createIdentityModule } from './modules/identity/index.ts';
+import { type Clock, systemClock } from './shared/application/clock.ts';
 import { createDatabase } from './shared/infrastructure/db/database.ts';
 import { createHealth } from './shared/infrastructure/health.ts';
 import { createIdempotencyStore } from './shared/infrastructure/idempotency-store.ts';
@@ -22,6 +24,10 @@ export function createContainer(options: {
   connectionString: string;
   /** Outbox handlers beyond the modules' own (tests add theirs here). */
   outboxHandlers?: Record<string, OutboxHandler[]>;
+  /** Tests control time; everything else uses the system clock. */
+  clock?: Clock;
+  /** Separates rate-limit counters of apps sharing one Redis (each test app has its own). */
+  rateLimitNamespace?: string;
 }) {
   const { config, logger } = options;
   const database = createDatabase({
@@ -30,11 +36,22 @@ export function createContainer(options: {
     logger,
   });
   const redis = config.redisUrl ? createRedis(config.redisUrl, logger) : undefined;
-  const outboxHandlers: OutboxHandlers = new Map(Object.entries(options.outboxHandlers ?? {}));
   const mail = createMailer({ config, db: database.db, logger });
+  const clock = options.clock ?? systemClock;
+  const identity = createIdentityModule({
+    config,
+    db: database.db,
+    logger,
+    mailer: mail.mailer,
+    redis,
+    clock,
+    rateLimitNamespace: options.rateLimitNamespace ?? 'baza-identity:',
+  });
+  const outboxHandlers: OutboxHandlers = mergeHandlers(identity.outboxHandlers, options.outboxHandlers ?? {});
 
   const modules = {
     home: createHomeModule(),
+    identity,
     // Stored mail is readable by anyone who can reach the server: never in production.
     ...(mail.devMailbox && config.nodeEnv !== 'production'
       ? { devMail: createDevMailModule({ mailbox: mail.devMailbox }) }
@@ -48,6 +65,7 @@ export function createContainer(options: {
     pool: database.pool,
     redis,
     connectionString: options.connectionString,
+    clock,
     metrics: createMetrics(database),
     health: createHealth({ db: database.db, redis }),
     idempotencyStore: createIdempotencyStore(database.db),
@@ -76,4 +94,12 @@ function createRedis(url: string, logger: Logger): Redis {
   });
   redis.on('error', (error) => logger.warn({ err: error }, 'redis connection error'));
   return redis;
+}
+
+function mergeHandlers(...sources: Record<string, OutboxHandler[]>[]): OutboxHandlers {
+  const merged = new Map<string, OutboxHandler[]>();
+  for (const source of sources) {
+    for (const [type, handlers] of Object.entries(source)) merged.set(type, [...(merged.get(type) ?? []), ...handlers]);
+  }
+  return merged;
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -5,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.ts';
 import { type Container, createContainer } from '../../src/composition-root.ts';
 import { type Environment, loadConfig } from '../../src/config.ts';
+import type { Clock } from '../../src/shared/application/clock.ts';
 import type { OutboxHandler } from '../../src/shared/application/outbox.ts';
 import { createLogger } from '../../src/shared/infrastructure/logging.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
@@ -30,6 +32,8 @@ export async function createTestApp(
     connectionString?: string;
     /** Receives the ECS JSON log lines (at LOG_LEVEL, default silent). */
     logStream?: NodeJS.WritableStream;
+    /** Controls "now" for the app (token lifetimes, sessions, TOTP). */
+    clock?: Clock;
   } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
@@ -50,6 +54,9 @@ export async function createTestApp(
     logger,
     connectionString: options.connectionString ?? database.url,
     ...(options.outboxHandlers ? { outboxHandlers: options.outboxHandlers } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
+    // Test apps may share the machine's Redis: each counts its own rate limits.
+    rateLimitNamespace: `baza-test-${randomUUID()}:`,
   });
   const app = await buildApp(container);
   await options.routes?.(app);

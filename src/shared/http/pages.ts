@@ -10,7 +10,10 @@ export type PagesDeps = { renderer: Renderer; flash: FlashMessages; cookies: Coo
 export type PagesPlugin = (app: FastifyInstance, deps: PagesDeps) => Promise<void>;
 
 /** A module's JSON routes, registered under /api/v1. */
-export type ApiPlugin = (app: FastifyInstance) => Promise<void>;
+export type ApiPlugin = (app: FastifyInstance, deps: PagesDeps) => Promise<void>;
+
+/** Hooks for the whole application (e.g. authentication), registered before any route. */
+export type AppPlugin = (app: FastifyInstance, deps: PagesDeps) => Promise<void>;
 
 /** What a module contributes to the HTTP application. */
-export type AppModule = { routes?: ApiPlugin; pages?: PagesPlugin };
+export type AppModule = { plugin?: AppPlugin; routes?: ApiPlugin; pages?: PagesPlugin };

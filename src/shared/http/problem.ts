@@ -58,6 +58,7 @@ export function problemSpecOf(error: unknown, request: FastifyRequest): ProblemS
       status: KIND_STATUS[error.kind],
       code,
       detail: isMessageKey(key) ? { key, params: error.params } : error.message,
+      ...(error.kind === 'unauthenticated' ? { headers: { 'www-authenticate': 'Bearer' } } : {}),
     };
   }
   if (error instanceof HttpProblemError) return error.spec;

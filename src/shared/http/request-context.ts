@@ -1,8 +1,18 @@
 import 'fastify';
 import type { Locale, Translate } from './i18n/index.ts';
 
-/** The acting user once identity authenticates the request (issue #3); undefined for guests. */
-export type RequestUser = { id: string; locale?: string | undefined };
+/** The acting user once identity authenticates the request; undefined for guests. */
+export type RequestUser = Readonly<{
+  id: string;
+  sessionId: string;
+  email: string;
+  displayName: string;
+  role: 'student' | 'moderator' | 'admin' | 'owner';
+  locale?: string | undefined;
+  mfaEnabled: boolean;
+  /** Staff without MFA where the deployment requires it: only the MFA setup is open to them. */
+  mfaEnrollmentRequired: boolean;
+}>;
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -1,10 +1,10 @@
-import type { Selectable } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import { translateConstraintErrors } from '../../../shared/infrastructure/db/constraint-errors.ts';
 import type { UserTable } from '../../../shared/infrastructure/db/schema.ts';
 import type { Tx } from '../../../shared/infrastructure/db/unit-of-work.ts';
 import type { UserRepository } from '../application/ports.ts';
 import { OwnerExistsError } from '../domain/errors.ts';
-import type { User } from '../domain/user.ts';
+import type { User, UserStatus } from '../domain/user.ts';
 
 export function createUserRepository(tx: Tx) {
   const select = () => tx.selectFrom('users').selectAll();
@@ -45,14 +45,12 @@ export function createUserRepository(tx: Tx) {
       return toUser(await translateConstraintErrors(insert, { users_single_owner: () => new OwnerExistsError() }));
     },
     async markEmailVerified(id, now) {
-      await tx
-        .updateTable('users')
-        .set((eb) => ({
+      await update(id, now)
+        .set({
           emailVerifiedAt: now,
-          updatedAt: now,
-          status: eb.case().when('status', '=', 'pending_verification').then('active').else(eb.ref('status')).end(),
-        }))
-        .where('id', '=', id)
+          // A blocked account stays blocked; verifying only records the address as proven.
+          status: sql<UserStatus>`CASE WHEN status = 'pending_verification' THEN 'active' ELSE status END`,
+        })
         .execute();
     },
     async changePassword(id, passwordHash, now) {

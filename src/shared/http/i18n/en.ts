@@ -1,3 +1,4 @@
+import { identityEn } from './identity-en.ts';
 import type { MessageKey } from './ru.ts';
 
 export const en: Record<MessageKey, string> = {
@@ -109,4 +110,5 @@ export const en: Record<MessageKey, string> = {
   'devMail.htmlFrameTitle': 'The HTML version of the message',
   'devMail.htmlSource': 'HTML source',
   'errors.dev_mail.message_not_found': 'Message {id} is not in the development mailbox.',
+  ...identityEn,
 };

@@ -1,3 +1,5 @@
+import { identityRu } from './identity-ru.ts';
+
 /** The Russian catalog is the reference: every key here must exist in every other catalog. */
 export const ru = {
   'app.name': 'Baza',
@@ -108,6 +110,7 @@ export const ru = {
   'devMail.htmlFrameTitle': 'HTML-версия письма',
   'devMail.htmlSource': 'Исходный код HTML',
   'errors.dev_mail.message_not_found': 'Письма {id} нет в почтовом ящике разработки.',
+  ...identityRu,
 } as const;
 
 export type MessageKey = keyof typeof ru;

@@ -34,7 +34,68 @@ export type DevMailboxTable = {
   sentAt: ColumnType<Date, Date | undefined, never>;
 };
 
+export type UserTable = {
+  id: string;
+  email: string;
+  passwordHash: string;
+  displayName: string;
+  locale: 'ru' | 'en';
+  role: 'student' | 'moderator' | 'admin' | 'owner';
+  status: 'pending_verification' | 'active' | 'blocked';
+  emailVerifiedAt: Date | null;
+  passwordChangedAt: Date;
+  totpSecret: string | null;
+  totpPendingSecret: string | null;
+  totpEnabledAt: Date | null;
+  totpLastStep: ColumnType<string | null, number | null, number | null>;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+export type SessionTable = {
+  id: string;
+  userId: string;
+  createdAt: Date;
+  lastUsedAt: Date;
+  idleExpiresAt: Date;
+  absoluteExpiresAt: Date;
+  ip: string | null;
+  userAgent: string | null;
+  revokedAt: Date | null;
+  revokedReason: string | null;
+};
+
+export type RefreshTokenTable = { tokenHash: string; sessionId: string; createdAt: Date; rotatedAt: Date | null };
+
+export type OneTimeTokenTable = {
+  tokenHash: string;
+  userId: string;
+  purpose: 'email_verification' | 'password_reset';
+  createdAt: Date;
+  expiresAt: Date;
+  usedAt: Date | null;
+};
+
+export type RecoveryCodeTable = { userId: string; codeHash: string; usedAt: Date | null };
+
+export type AuditEventTable = {
+  id: string;
+  at: Date;
+  actorId: string | null;
+  action: string;
+  subjectId: string | null;
+  ip: string | null;
+  requestId: string | null;
+  details: ColumnType<Record<string, unknown>, string, string>;
+};
+
 export type Database = {
+  users: UserTable;
+  sessions: SessionTable;
+  refreshTokens: RefreshTokenTable;
+  oneTimeTokens: OneTimeTokenTable;
+  recoveryCodes: RecoveryCodeTable;
+  auditEvents: AuditEventTable;
   outbox: OutboxTable;
   idempotencyKeys: IdempotencyKeyTable;
   devMailbox: DevMailboxTable;

@@ -19,3 +19,12 @@ export function makeAuthenticate(deps: Pick<IdentityDeps, 'signer' | 'reads'>) {
 export function needsMfaEnrollment(principal: Principal, mfaRequiredForStaff: boolean): boolean {
   return mfaRequiredForStaff && (principal.role === 'admin' || principal.role === 'owner') && !principal.mfaEnabled;
 }
+
+/** A session known to be live (a page request inside the refresh grace period). */
+export function makeAuthenticateSession(deps: Pick<IdentityDeps, 'reads'>) {
+  return async function authenticateSession(input: { sessionId: string; userId: string; now: Date }): Promise<Principal> {
+    const principal = await deps.reads.principal(input.sessionId, input.userId, input.now);
+    if (!principal) throw new InvalidAccessTokenError();
+    return principal;
+  };
+}

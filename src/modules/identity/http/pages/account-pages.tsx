@@ -1,0 +1,4 @@
+import type { FastifyInstance } from 'fastify';
+import type { IdentityPagesDeps } from './index.ts';
+
+export async function accountPages(_app: FastifyInstance, _deps: IdentityPagesDeps): Promise<void> {}
