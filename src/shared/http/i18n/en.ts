@@ -1,3 +1,4 @@
+import { authPagesEn } from './auth-pages-en.ts';
 import { identityEn } from './identity-en.ts';
 import type { MessageKey } from './ru.ts';
 
@@ -111,4 +112,5 @@ export const en: Record<MessageKey, string> = {
   'devMail.htmlSource': 'HTML source',
   'errors.dev_mail.message_not_found': 'Message {id} is not in the development mailbox.',
   ...identityEn,
+  ...authPagesEn,
 };

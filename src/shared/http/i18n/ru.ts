@@ -1,3 +1,4 @@
+import { authPagesRu } from './auth-pages-ru.ts';
 import { identityRu } from './identity-ru.ts';
 
 /** The Russian catalog is the reference: every key here must exist in every other catalog. */
@@ -111,6 +112,7 @@ export const ru = {
   'devMail.htmlSource': 'Исходный код HTML',
   'errors.dev_mail.message_not_found': 'Письма {id} нет в почтовом ящике разработки.',
   ...identityRu,
+  ...authPagesRu,
 } as const;
 
 export type MessageKey = keyof typeof ru;
