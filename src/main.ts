@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { configOrExit, loggerFor, openDatabase } from './cli/runtime.ts';
 import { startServer } from './cli/serve.ts';
+import { createOwnerCommand } from './cli/user.ts';
 import { exitOnSignals } from './cli/shutdown.ts';
 import { startWorkerProcess } from './cli/worker.ts';
 import { createMigrationFile, migrateDown, migrateUp, migrationStatus } from './shared/infrastructure/db/migrator.ts';
@@ -26,6 +27,20 @@ program
     const config = configOrExit();
     const logger = loggerFor(config);
     exitOnSignals(await startWorkerProcess(config, logger), logger);
+  });
+
+const user = program.command('user').description('manage accounts');
+
+user
+  .command('create-owner')
+  .description('create the one owner account (password from OWNER_PASSWORD, a prompt, or stdin)')
+  .requiredOption('--email <email>', "the owner's email address")
+  .option('--name <name>', 'display name', 'Owner')
+  .option('--locale <locale>', 'ru or en', 'ru')
+  .action(async (options: { email: string; name: string; locale: string }) => {
+    const config = configOrExit();
+    const locale = options.locale === 'en' ? 'en' : 'ru';
+    await createOwnerCommand(config, loggerFor(config), { email: options.email, name: options.name, locale });
   });
 
 const migrate = program.command('migrate').description('apply or revert database migrations');

@@ -7,6 +7,7 @@ import { type Worker, startWorker } from '../shared/infrastructure/jobs/worker.t
 import type { Logger } from '../shared/infrastructure/logging.ts';
 import { assertSchemaUpToDate, openDatabase } from './runtime.ts';
 import { createShutdown } from './shutdown.ts';
+import { ensureOwner } from './user.ts';
 
 export type RunningServer = {
   app: FastifyInstance;
@@ -22,6 +23,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   try {
     await assertSchemaUpToDate(database.connectionString);
     container = createContainer({ config, logger, connectionString: database.connectionString });
+    await ensureOwner(config, logger, container.modules.identity.useCases);
     return await listen(config, logger, database, container);
   } catch (error) {
     await container?.close();

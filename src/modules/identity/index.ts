@@ -13,6 +13,8 @@ import { createRateLimiter } from '../../shared/infrastructure/rate-limiter.ts';
 import { uuidV7 } from '../../shared/infrastructure/uuid-v7.ts';
 import { makeAccountMailHandlers } from './application/commands/send-account-mail.ts';
 import { createIdentityUseCases, type IdentityUseCases } from './application/use-cases.ts';
+
+export type { IdentityUseCases };
 import { adminRoutes } from './http/admin-routes.ts';
 import { authRoutes } from './http/auth-routes.ts';
 import { authentication } from './http/authentication.ts';
@@ -72,7 +74,12 @@ export function createIdentityModule(deps: {
       issuer: config.baseUrl,
       accessTtlMinutes: config.jwtAccessTtlMinutes,
     }),
-    limiter: createRateLimiter({ redis: deps.redis, namespace: deps.rateLimitNamespace, clock: deps.clock }),
+    limiter: createRateLimiter({
+      redis: deps.redis,
+      namespace: deps.rateLimitNamespace,
+      clock: deps.clock,
+      onRedisError: (error) => deps.logger.warn({ err: error }, 'rate limits: Redis failed, counting in memory'),
+    }),
     newId: () => uuidV7(deps.clock.now().getTime()),
     clock: deps.clock,
     sessionLifetime: {

@@ -109,3 +109,22 @@ describe.skipIf(!process.env.REDIS_URL)('Redis rate limiter', () => {
     expect(await other.consume(key, { max: 1, windowSeconds: 30 })).toEqual({ allowed: false, retryAfterSeconds: 30 });
   });
 });
+
+describe('rate limiter with Redis down', () => {
+  it('keeps limiting in memory and reports the failure instead of failing the request', async () => {
+    const redis = new Redis('redis://127.0.0.1:1', {
+      lazyConnect: true,
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+      retryStrategy: () => null,
+    });
+    const failures: unknown[] = [];
+    const limiter = createRateLimiter({ redis, namespace: 'down:', onRedisError: (error) => failures.push(error) });
+    const limit = { max: 2, windowSeconds: 60 };
+    expect((await limiter.consume('k', limit)).allowed).toBe(true);
+    expect((await limiter.consume('k', limit)).allowed).toBe(true);
+    expect(await limiter.consume('k', limit)).toMatchObject({ allowed: false });
+    expect(failures.length).toBeGreaterThan(0);
+    redis.disconnect();
+  });
+});

@@ -10,10 +10,34 @@ export function createRateLimiter(options: {
   redis?: Redis | undefined;
   namespace: string;
   clock?: Clock;
+  /** Told when Redis fails and this instance counts in memory instead. */
+  onRedisError?: (error: unknown) => void;
 }): RateLimiter {
-  return options.redis
-    ? createRedisRateLimiter(options.redis, options.namespace)
-    : createMemoryRateLimiter(options.clock);
+  const memory = createMemoryRateLimiter(options.clock);
+  if (!options.redis) return memory;
+  return withFallback(createRedisRateLimiter(options.redis, options.namespace), memory, options.onRedisError);
+}
+
+/**
+ * Redis down must neither fail logins (a 500) nor switch the limits off: this instance keeps
+ * counting in memory until Redis answers again.
+ */
+function withFallback(primary: RateLimiter, fallback: RateLimiter, onError = (_error: unknown) => {}): RateLimiter {
+  const guarded =
+    <A extends unknown[], R>(method: (limiter: RateLimiter) => (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      try {
+        return await method(primary)(...args);
+      } catch (error) {
+        onError(error);
+        return method(fallback)(...args);
+      }
+    };
+  return {
+    consume: guarded((limiter) => limiter.consume),
+    check: guarded((limiter) => limiter.check),
+    reset: guarded((limiter) => limiter.reset),
+  };
 }
 
 type Window = { count: number; endsAt: number };

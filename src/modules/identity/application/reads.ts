@@ -71,6 +71,7 @@ export type Page<T> = Readonly<{ items: readonly T[]; total: number }>;
 /** Reads for views: exactly the columns they show, no entity hydration. */
 export type IdentityReads = {
   principal(sessionId: string, userId: string, now: Date): Promise<Principal | undefined>;
+  ownerExists(): Promise<boolean>;
   profile(userId: string): Promise<Profile | undefined>;
   liveSessions(userId: string, now: Date): Promise<readonly SessionView[]>;
   users(filter: UserFilter): Promise<Page<UserListItem>>;

@@ -15,7 +15,7 @@ import { makeVerifyEmail } from './commands/verify-email.ts';
 import type { IdentityDeps } from './deps.ts';
 import { makeListAuditEvents, makeListUsers } from './queries/admin-lists.ts';
 import { makeAuthenticate, makeAuthenticateSession } from './queries/authenticate.ts';
-import { makeGetProfile, makeListMySessions } from './queries/my-account.ts';
+import { makeGetProfile, makeHasOwner, makeListMySessions } from './queries/my-account.ts';
 
 /** Every identity use case, bound to its adapters. */
 export function createIdentityUseCases(deps: IdentityDeps) {
@@ -40,6 +40,7 @@ export function createIdentityUseCases(deps: IdentityDeps) {
     authenticate: makeAuthenticate(deps),
     authenticateSession: makeAuthenticateSession(deps),
     getProfile: makeGetProfile(deps),
+    hasOwner: makeHasOwner(deps),
     listMySessions: makeListMySessions(deps),
     listUsers: makeListUsers(deps),
     listAuditEvents: makeListAuditEvents(deps),

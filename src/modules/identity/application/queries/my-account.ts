@@ -15,3 +15,10 @@ export function makeListMySessions(deps: Pick<IdentityDeps, 'reads'>) {
     return deps.reads.liveSessions(input.actorId, input.now);
   };
 }
+
+/** Whether the one owner exists yet (the server says how to create it when not). */
+export function makeHasOwner(deps: Pick<IdentityDeps, 'reads'>) {
+  return async function hasOwner(): Promise<boolean> {
+    return deps.reads.ownerExists();
+  };
+}
