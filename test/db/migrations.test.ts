@@ -33,7 +33,20 @@ describe('migrations', () => {
     const applied = await migrateUp(t.url);
     expect(applied).toEqual(files.map((file) => `up ${file.replace(/\.ts$/, '')}`));
     const tables = await userTables();
-    expect(tables).toEqual(expect.arrayContaining(['public.outbox', 'public.idempotency_keys', 'pgboss.job']));
+    expect(tables).toEqual(
+      expect.arrayContaining([
+        'public.outbox',
+        'public.idempotency_keys',
+        'pgboss.job',
+        'public.users',
+        'public.sessions',
+        'public.refresh_tokens',
+        'public.one_time_tokens',
+        'public.recovery_codes',
+        'public.audit_events',
+        'public.dev_mailbox',
+      ]),
+    );
     expect((await migrationStatus(t.url)).every((migration) => migration.executedAt)).toBe(true);
 
     const reverted = await migrateToZero(t.url);

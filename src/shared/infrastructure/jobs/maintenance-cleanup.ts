@@ -4,9 +4,22 @@ import type { Db } from '../db/database.ts';
 export const MAINTENANCE_CLEANUP_QUEUE = 'maintenance.cleanup';
 export const MAINTENANCE_CLEANUP_CRON = '*/15 * * * *';
 
-export type CleanupResult = { expiredIdempotencyKeys: number; deliveredOutboxEvents: number };
+export type CleanupResult = {
+  expiredIdempotencyKeys: number;
+  deliveredOutboxEvents: number;
+  deadOneTimeTokens: number;
+  deadSessions: number;
+  oldDevMail: number;
+};
 
-/** Deletes idempotency keys past their expiry and outbox events delivered longer ago than the retention. */
+/** Sessions and one-time tokens stay this long after they end, for support questions. */
+const DEAD_CREDENTIAL_RETENTION_DAYS = 30;
+const DEV_MAIL_RETENTION_DAYS = 30;
+
+/**
+ * Deletes idempotency keys past their expiry, outbox events delivered longer ago than the
+ * retention, sessions and one-time tokens long dead, and old development mail.
+ */
 export function createMaintenanceCleanup(deps: { db: Db; outboxRetentionDays: number }) {
   return async function cleanUp(): Promise<CleanupResult> {
     const keys = await deps.db
@@ -18,9 +31,28 @@ export function createMaintenanceCleanup(deps: { db: Db; outboxRetentionDays: nu
       .where('deliveredAt', 'is not', null)
       .where('deliveredAt', '<', sql<Date>`now() - make_interval(days => ${deps.outboxRetentionDays})`)
       .executeTakeFirst();
+    const deadline = sql<Date>`now() - make_interval(days => ${DEAD_CREDENTIAL_RETENTION_DAYS})`;
+    const tokens = await deps.db.deleteFrom('oneTimeTokens').where('expiresAt', '<', deadline).executeTakeFirst();
+    const sessions = await deps.db
+      .deleteFrom('sessions')
+      .where((eb) =>
+        eb.or([
+          eb('absoluteExpiresAt', '<', deadline),
+          eb('revokedAt', '<', deadline),
+          eb('idleExpiresAt', '<', deadline),
+        ]),
+      )
+      .executeTakeFirst();
+    const mail = await deps.db
+      .deleteFrom('devMailbox')
+      .where('sentAt', '<', sql<Date>`now() - make_interval(days => ${DEV_MAIL_RETENTION_DAYS})`)
+      .executeTakeFirst();
     return {
       expiredIdempotencyKeys: Number(keys.numDeletedRows),
       deliveredOutboxEvents: Number(events.numDeletedRows),
+      deadOneTimeTokens: Number(tokens.numDeletedRows),
+      deadSessions: Number(sessions.numDeletedRows),
+      oldDevMail: Number(mail.numDeletedRows),
     };
   };
 }
