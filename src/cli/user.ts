@@ -29,7 +29,7 @@ export async function createOwnerCommand(config: Config, logger: Logger, options
       });
       process.stdout.write(`created the owner ${owner.email} (${owner.id}); sign in at ${config.baseUrl}/login\n`);
     } catch (error) {
-      if (error instanceof DomainError) throw new Error(domainMessage(error, options.locale));
+      if (error instanceof DomainError) throw new Error(domainMessage(error, options.locale), { cause: error });
       throw error;
     } finally {
       await container.close();

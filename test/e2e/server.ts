@@ -8,8 +8,11 @@ import { freePort } from '../../src/shared/infrastructure/db/embedded-postgres.t
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    owner: { email: string; password: string };
   }
 }
+
+const OWNER = { email: 'owner@e2e.test', password: 'the owner of this e2e school' };
 
 /** The real thing, as `npm start` runs it: `baza migrate up`, then `baza serve`, on embedded PostgreSQL. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
@@ -27,11 +30,19 @@ export default async function setup(project: TestProject): Promise<() => Promise
   delete env.DATABASE_URL;
   const migrate = spawnSync(process.execPath, ['bin/baza.js', 'migrate', 'up'], { env, encoding: 'utf8' });
   if (migrate.status !== 0) throw new Error(`baza migrate up failed:\n${migrate.stderr}${migrate.stdout}`);
+  // The owner the way an operator makes it: the CLI, with the password on stdin.
+  const owner = spawnSync(
+    process.execPath,
+    ['bin/baza.js', 'user', 'create-owner', '--email', OWNER.email, '--name', 'E2E Owner', '--locale', 'en'],
+    { env, encoding: 'utf8', input: `${OWNER.password}\n` },
+  );
+  if (owner.status !== 0) throw new Error(`baza user create-owner failed:\n${owner.stderr}${owner.stdout}`);
 
   const server = spawn(process.execPath, ['bin/baza.js', 'serve'], { env, stdio: ['ignore', 'inherit', 'inherit'] });
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitUntilReady(`${baseUrl}/health/ready`, server);
   project.provide('baseUrl', baseUrl);
+  project.provide('owner', OWNER);
 
   return async () => {
     await stop(server);

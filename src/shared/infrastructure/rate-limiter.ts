@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import { systemClock, type Clock } from '../application/clock.ts';
-import type { RateLimiter, RateLimitVerdict } from '../application/rate-limiter.ts';
+import type { RateLimit, RateLimiter, RateLimitVerdict } from '../application/rate-limiter.ts';
 
 // Fixed windows: a key's window opens with its first hit and lasts `windowSeconds`; one counter
 // per key, so `reset(key)` forgets it whatever limit it was counted under.
@@ -34,9 +34,9 @@ function withFallback(primary: RateLimiter, fallback: RateLimiter, onError = (_e
       }
     };
   return {
-    consume: guarded((limiter) => limiter.consume),
-    check: guarded((limiter) => limiter.check),
-    reset: guarded((limiter) => limiter.reset),
+    consume: guarded((limiter) => (key: string, limit: RateLimit) => limiter.consume(key, limit)),
+    check: guarded((limiter) => (key: string, limit: RateLimit) => limiter.check(key, limit)),
+    reset: guarded((limiter) => (key: string) => limiter.reset(key)),
   };
 }
 

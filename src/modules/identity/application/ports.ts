@@ -96,7 +96,7 @@ export type PasswordHasher = {
   verifyDummy(password: string): Promise<false>;
 };
 
-export type CommonPasswords = { isCommon(password: string): boolean };
+export type CommonPasswords = { readonly isCommon: (password: string) => boolean };
 
 export type SecretTokens = {
   generate(): string;
