@@ -147,6 +147,10 @@ export function authRoutes(deps: IdentityRouteDeps) {
           body: Type.Optional(Type.Object({ refreshToken: Type.Optional(Type.String({ maxLength: 256 })) })),
           response: { 200: RefreshedTokens },
         },
+        // A body-less POST (the cookie carries the token) has no body to validate against the object schema.
+        preValidation: async (request) => {
+          request.body ??= {};
+        },
       },
       async (request, reply) => {
         const refreshToken = (request.body as { refreshToken?: string } | undefined)?.refreshToken ?? cookieToken(request);
