@@ -16,6 +16,7 @@ export function createRenderer(flash: FlashMessages) {
         csrfToken: request.csrfToken(),
         requestId: request.id,
         flash: flash.take(request, reply),
+        user: request.user,
       };
     },
     page(reply: FastifyReply, view: VNode, status = 200): FastifyReply {

@@ -87,12 +87,63 @@ function Navigation({ ctx }: { ctx: PageContext }) {
                   {ctx.t('nav.apiDocs')}
                 </a>
               </li>
+              {isAdmin(ctx) ? (
+                <>
+                  <li class="nav-item">
+                    <a class="nav-link" href="/admin/users" aria-current={current('/admin/users')}>
+                      {ctx.t('nav.adminUsers')}
+                    </a>
+                  </li>
+                  <li class="nav-item">
+                    <a class="nav-link" href="/admin/audit" aria-current={current('/admin/audit')}>
+                      {ctx.t('nav.adminAudit')}
+                    </a>
+                  </li>
+                </>
+              ) : null}
             </ul>
+            <AccountLinks ctx={ctx} />
             <LanguageSwitcher ctx={ctx} />
           </div>
         </div>
       </nav>
     </header>
+  );
+}
+
+const isAdmin = (ctx: PageContext) => ctx.user?.role === 'admin' || ctx.user?.role === 'owner';
+
+/** Guests: sign in and register. Signed in: the profile link and a logout form (works without JavaScript). */
+function AccountLinks({ ctx }: { ctx: PageContext }) {
+  const current = (href: string) => (ctx.path === href ? 'page' : undefined);
+  if (!ctx.user) {
+    return (
+      <ul class="navbar-nav me-md-3" aria-label={ctx.t('nav.account')}>
+        <li class="nav-item">
+          <a class="nav-link" href="/login" aria-current={current('/login')}>
+            {ctx.t('nav.signIn')}
+          </a>
+        </li>
+        <li class="nav-item">
+          <a class="nav-link" href="/register" aria-current={current('/register')}>
+            {ctx.t('nav.register')}
+          </a>
+        </li>
+      </ul>
+    );
+  }
+  return (
+    <div class="d-flex flex-wrap align-items-center gap-2 me-md-3 my-2 my-md-0">
+      <a class="nav-link fw-semibold" href="/profile" aria-current={current('/profile')} title={ctx.t('nav.profile')}>
+        {ctx.user.displayName}
+      </a>
+      <form method="post" action="/logout" class="d-flex">
+        <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+        <button type="submit" class="btn btn-sm btn-outline-secondary">
+          {ctx.t('nav.logout')}
+        </button>
+      </form>
+    </div>
   );
 }
 

@@ -1,4 +1,5 @@
 import type { Locale, MessageKey, Translate } from '../i18n/index.ts';
+import type { RequestUser } from '../request-context.ts';
 
 export type Flash = { kind: 'success' | 'info' | 'warning' | 'danger'; message: MessageKey };
 
@@ -10,4 +11,6 @@ export type PageContext = {
   csrfToken: string;
   requestId: string;
   flash: Flash | undefined;
+  /** The signed-in user, or undefined for guests. */
+  user: RequestUser | undefined;
 };
