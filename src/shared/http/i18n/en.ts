@@ -1,3 +1,4 @@
+import { accountPagesEn } from './account-pages-en.ts';
 import { authPagesEn } from './auth-pages-en.ts';
 import { identityEn } from './identity-en.ts';
 import type { MessageKey } from './ru.ts';
@@ -113,4 +114,5 @@ export const en: Record<MessageKey, string> = {
   'errors.dev_mail.message_not_found': 'Message {id} is not in the development mailbox.',
   ...identityEn,
   ...authPagesEn,
+  ...accountPagesEn,
 };

@@ -1,3 +1,4 @@
+import { accountPagesRu } from './account-pages-ru.ts';
 import { authPagesRu } from './auth-pages-ru.ts';
 import { identityRu } from './identity-ru.ts';
 
@@ -113,6 +114,7 @@ export const ru = {
   'errors.dev_mail.message_not_found': 'Письма {id} нет в почтовом ящике разработки.',
   ...identityRu,
   ...authPagesRu,
+  ...accountPagesRu,
 } as const;
 
 export type MessageKey = keyof typeof ru;
