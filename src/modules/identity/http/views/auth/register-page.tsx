@@ -11,6 +11,8 @@ export type RegisterForm = {
 export function RegisterPage({ ctx, form }: { ctx: PageContext; form: RegisterForm }) {
   const { t } = ctx;
   const { values, errors } = form;
+  // The first field to fix, or the first field of the form.
+  const focus = (['email', 'displayName', 'password'] as const).find((field) => errors[field]) ?? 'email';
   return (
     <AuthCard ctx={ctx} title={t('auth.register.title')} lead={t('auth.register.lead')}>
       <ErrorSummary ctx={ctx} message={form.message} />
@@ -24,7 +26,7 @@ export function RegisterPage({ ctx, form }: { ctx: PageContext; form: RegisterFo
           error={errors.email}
           autocomplete="email"
           required
-          autofocus={!form.message || Boolean(errors.email)}
+          autofocus={focus === 'email'}
         />
         <TextField
           name="displayName"
@@ -34,6 +36,7 @@ export function RegisterPage({ ctx, form }: { ctx: PageContext; form: RegisterFo
           hint={t('auth.field.displayNameHint')}
           autocomplete="name"
           required
+          autofocus={focus === 'displayName'}
         />
         <TextField
           name="password"
@@ -43,7 +46,7 @@ export function RegisterPage({ ctx, form }: { ctx: PageContext; form: RegisterFo
           hint={t('auth.field.newPasswordHint')}
           autocomplete="new-password"
           required
-          autofocus={Boolean(errors.password) && !errors.email}
+          autofocus={focus === 'password'}
         />
         <SubmitButton label={t('auth.register.submit')} />
       </form>
