@@ -24,6 +24,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     DATA_DIR: dataDir,
     PORT: String(port),
     HOST: '127.0.0.1',
+    // Links in mail point here: the same origin the browser uses, so its cookies apply.
+    BASE_URL: `http://127.0.0.1:${port}`,
     LOG_LEVEL: 'warn',
     LOG_FORMAT: 'ecs',
   };

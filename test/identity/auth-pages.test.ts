@@ -97,7 +97,7 @@ describe('register, verify, sign in and sign out', () => {
     await web.get(verifyUrl);
     const verifyPage = await web.get(verifyUrl);
     expect(verifyPage.statusCode).toBe(200);
-    expect(verifyPage.headers['referrer-policy']).toBe('no-referrer');
+    expect(verifyPage.headers['referrer-policy']).toBe('same-origin');
     expect(verifyPage.body).toContain('Подтвердить мой email');
     expect(hiddenValue(verifyPage, 'token', '/verify-email')).toBe(token);
 

@@ -50,7 +50,15 @@ describe('/dev/mail with the development mailbox', () => {
     );
     expect(page.body).not.toContain('<script>alert');
     // A bare `sandbox` (the empty value): no scripts, no forms, an opaque origin.
-    expect(page.body).toContain('<iframe sandbox srcdoc="&lt;p onclick=&quot;x()&quot;>Verify&lt;/p>"');
+    expect(page.body).toContain(`<iframe sandbox src="/dev/mail/${stored.id}/html"`);
+
+    // The HTML part is its own document with a CSP of its own: inline styles, nothing else.
+    const part = await t.app.inject({ url: `/dev/mail/${stored.id}/html` });
+    expect(part.statusCode).toBe(200);
+    expect(part.body).toBe('<p onclick="x()">Verify</p>');
+    expect(part.headers['content-security-policy']).toBe(
+      "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'; sandbox",
+    );
   });
 
   it('answers 404 for an unknown or malformed id', async () => {

@@ -139,7 +139,7 @@ function AccountLinks({ ctx }: { ctx: PageContext }) {
       </a>
       <form method="post" action="/logout" class="d-flex">
         <input type="hidden" name="_csrf" value={ctx.csrfToken} />
-        <button type="submit" class="btn btn-sm btn-outline-secondary">
+        <button type="submit" class="btn btn-sm btn-outline-light">
           {ctx.t('nav.logout')}
         </button>
       </form>

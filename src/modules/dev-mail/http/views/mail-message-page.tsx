@@ -39,7 +39,7 @@ export function MailMessagePage({ ctx, message }: { ctx: PageContext; message: D
           {t('devMail.htmlPart')}
         </h2>
         <div class="ratio ratio-16x9 border rounded bg-white">
-          <iframe sandbox="" srcdoc={message.html} title={t('devMail.htmlFrameTitle')} />
+          <iframe sandbox="" src={`/dev/mail/${message.id}/html`} title={t('devMail.htmlFrameTitle')} />
         </div>
         <details class="mt-3">
           <summary>{t('devMail.htmlSource')}</summary>

@@ -36,15 +36,18 @@ export async function authPages(app: FastifyInstance, deps: PagesDeps & Identity
     renderer.page(reply, <LoginPage ctx={page(request, reply)} form={form} />, status);
   const mfaPage = (request: FastifyRequest, reply: FastifyReply, form: MfaForm, status = 200) =>
     renderer.page(reply, <MfaPage ctx={page(request, reply)} form={form} />, status);
+  // The token in these pages' address must not leak to other sites through Referer; `same-origin`
+  // rather than `no-referrer`, which makes browsers send `Origin: null` with the form's own POST
+  // (refused by the CSRF check).
   const resetPage = (request: FastifyRequest, reply: FastifyReply, form: ResetPasswordForm, status = 200) =>
     renderer.page(
-      reply.header('referrer-policy', 'no-referrer'),
+      reply.header('referrer-policy', 'same-origin'),
       <ResetPasswordPage ctx={page(request, reply)} form={form} />,
       status,
     );
   const verifyPage = (request: FastifyRequest, reply: FastifyReply, token: string, message?: string, status = 200) =>
     renderer.page(
-      reply.header('referrer-policy', 'no-referrer'),
+      reply.header('referrer-policy', 'same-origin'),
       <VerifyEmailPage ctx={page(request, reply)} token={token} message={message} />,
       status,
     );
