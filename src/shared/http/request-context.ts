@@ -24,6 +24,8 @@ declare module 'fastify' {
   }
 
   interface FastifyInstance {
+    /** Called when someone picks a language with the switcher (after the cookie is set). */
+    localeChoiceHandlers: Array<(request: FastifyRequest, locale: Locale) => Promise<void>>;
     /** Rejects an unsafe request without a valid CSRF token from this site (pages only). */
     verifyCsrf: (request: FastifyRequest) => Promise<void>;
   }

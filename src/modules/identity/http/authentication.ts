@@ -30,6 +30,13 @@ export type AuthenticationOptions = {
  */
 export const authentication = fp(
   async (app: FastifyInstance, options: AuthenticationOptions) => {
+    // The language switcher also saves a signed-in user's choice: their preference drives the UI
+    // and their emails, and outranks the locale cookie.
+    app.localeChoiceHandlers.push(async (request, locale) => {
+      if (!request.user) return;
+      await options.useCases.updateProfile({ actorId: request.user.id, locale, origin: originOf(request), now: options.clock.now() });
+    });
+
     app.addHook('onRequest', async (request, reply) => {
       const path = request.url;
       if (UNAUTHENTICATED_PREFIXES.some((prefix) => path.startsWith(prefix))) return;

@@ -10,6 +10,7 @@ const ONE_YEAR_SECONDS = 365 * 24 * 3600;
 /** Decorates every request with its locale and translator, and serves the language switch. */
 export const i18nPlugin = fp(
   async (app: FastifyInstance, options: { defaultLocale: Locale; cookies: Cookies }) => {
+    app.decorate('localeChoiceHandlers', []);
     app.decorateRequest('locale', options.defaultLocale);
     app.decorateRequest('t', translator(options.defaultLocale));
     app.addHook('onRequest', async (request) => applyLocale(request, options));
@@ -41,6 +42,8 @@ export async function localeSwitchRoute(app: FastifyInstance, options: { cookies
     const body = request.body as { locale: string; returnTo?: string };
     if (isLocale(body.locale)) {
       options.cookies.set(reply, 'locale', body.locale, { maxAge: ONE_YEAR_SECONDS });
+      // E.g. identity saves it as a signed-in user's preference (which outranks the cookie).
+      for (const handler of app.localeChoiceHandlers) await handler(request, body.locale);
       options.flash.set(reply, { kind: 'success', message: 'locale.changed' });
     }
     return reply.redirect(safeReturnPath(body.returnTo), 303);
