@@ -3,7 +3,7 @@ import { AccountBlockedError, InvalidMfaCodeError, InvalidMfaTokenError } from '
 import { AUTH_LIMITS } from '../../domain/rate-limits.ts';
 import type { IdentityDeps } from '../deps.ts';
 import { type IssuedSession, issueSession } from '../issue-session.ts';
-import { assertNotThrottled, countFailure, type Throttle } from '../throttle.ts';
+import { assertNotThrottled, consumeThrottle, countFailure, type Throttle } from '../throttle.ts';
 import { checkSecondFactor } from '../second-factor.ts';
 
 export type CompleteMfaLoginInput = { mfaToken: string; code: string; origin: RequestOrigin; now: Date };
@@ -13,11 +13,15 @@ export function makeCompleteMfaLogin(deps: IdentityDeps) {
   return async function completeMfaLogin(input: CompleteMfaLoginInput): Promise<IssuedSession> {
     const step = await deps.signer.verifyMfa(input.mfaToken, input.now);
     if (!step) throw new InvalidMfaTokenError();
-    const throttle: Throttle = [
-      { key: `mfa:account-ip:${step.userId}|${input.origin.ip}`, limit: AUTH_LIMITS.mfaFailuresPerAccountAndIp },
-      { key: `login:ip:${input.origin.ip}`, limit: AUTH_LIMITS.loginFailuresPerIp },
-    ];
-    await assertNotThrottled(deps.limiter, throttle);
+    const perAccount: Throttle[number] = {
+      key: `mfa:account-ip:${step.userId}|${input.origin.ip}`,
+      limit: AUTH_LIMITS.mfaFailuresPerAccountAndIp,
+    };
+    const perIp: Throttle[number] = { key: `login:ip:${input.origin.ip}`, limit: AUTH_LIMITS.loginFailuresPerIp };
+    await assertNotThrottled(deps.limiter, [perIp]);
+    // Counted before the code is checked, so parallel guesses cannot all pass a check made before
+    // any of them failed; a right code gives the count back (reset).
+    await consumeThrottle(deps.limiter, [perAccount]);
 
     const outcome = await deps.uow.run(async (tx) => {
       const user = await tx.users.lockById(step.userId);
@@ -37,10 +41,10 @@ export function makeCompleteMfaLogin(deps: IdentityDeps) {
       return issueSession(deps, tx, user, input.origin, input.now);
     });
     if (!outcome) {
-      await countFailure(deps.limiter, throttle);
+      await countFailure(deps.limiter, [perIp]);
       throw new InvalidMfaCodeError();
     }
-    await deps.limiter.reset(throttle[0]!.key);
+    await deps.limiter.reset(perAccount.key);
     return outcome;
   };
 }

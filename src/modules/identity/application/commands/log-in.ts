@@ -4,7 +4,7 @@ import { AUTH_LIMITS } from '../../domain/rate-limits.ts';
 import { hasMfa, normalizeEmail } from '../../domain/user.ts';
 import type { IdentityDeps } from '../deps.ts';
 import { type IssuedSession, issueSession } from '../issue-session.ts';
-import { assertNotThrottled, countFailure, type Throttle } from '../throttle.ts';
+import { assertNotThrottled, consumeThrottle, countFailure, type Throttle } from '../throttle.ts';
 
 export type LogInInput = { email: string; password: string; origin: RequestOrigin; now: Date };
 export type LogInResult = IssuedSession | Readonly<{ kind: 'mfa_required'; mfaToken: string }>;
@@ -16,8 +16,11 @@ export type LogInResult = IssuedSession | Readonly<{ kind: 'mfa_required'; mfaTo
 export function makeLogIn(deps: IdentityDeps) {
   return async function logIn(input: LogInInput): Promise<LogInResult> {
     const email = normalizeEmail(input.email);
-    const throttle = loginThrottle(email, input.origin.ip);
-    await assertNotThrottled(deps.limiter, throttle);
+    const [perAccount, perIp] = loginThrottle(email, input.origin.ip);
+    await assertNotThrottled(deps.limiter, [perIp]);
+    // The attempt is counted before the password is checked, so parallel guesses cannot all pass a
+    // check made before any of them failed; the right password gives the count back (reset).
+    await consumeThrottle(deps.limiter, [perAccount]);
 
     const user = await deps.uow.run((tx) => tx.users.byEmail(email));
     const passwordMatches = user
@@ -34,18 +37,18 @@ export function makeLogIn(deps: IdentityDeps) {
           details: { email },
         }),
       );
-      await countFailure(deps.limiter, throttle);
+      await countFailure(deps.limiter, [perIp]);
       throw new InvalidCredentialsError();
     }
+    await deps.limiter.reset(perAccount.key);
     if (user.status === 'pending_verification') throw new EmailNotVerifiedError();
     if (user.status === 'blocked') throw new AccountBlockedError();
-    await deps.limiter.reset(throttle[0]!.key);
     if (hasMfa(user)) return { kind: 'mfa_required', mfaToken: await deps.signer.signMfa(user.id, input.now) };
     return deps.uow.run((tx) => issueSession(deps, tx, user, input.origin, input.now));
   };
 }
 
-function loginThrottle(email: string, ip: string): Throttle {
+function loginThrottle(email: string, ip: string): readonly [Throttle[number], Throttle[number]] {
   return [
     { key: `login:account-ip:${email}|${ip}`, limit: AUTH_LIMITS.loginFailuresPerAccountAndIp },
     { key: `login:ip:${ip}`, limit: AUTH_LIMITS.loginFailuresPerIp },
