@@ -74,6 +74,23 @@ describe('login failures', () => {
     ).toBe(200);
   });
 
+  it('hold against parallel guesses: no more than five are ever checked', async () => {
+    await registeredUser(test, 'parallel@school.test');
+    const attacker = '198.51.100.67';
+    const guesses = await Promise.all(
+      Array.from({ length: 20 }, (_, index) =>
+        post('/auth/login', { email: 'parallel@school.test', password: `parallel guess ${index}` }, attacker),
+      ),
+    );
+    const statuses = guesses.map((response) => response.statusCode);
+    expect(statuses.filter((status) => status === 401)).toHaveLength(5);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(15);
+    expectRateLimited(
+      await post('/auth/login', { email: 'parallel@school.test', password: STRONG_PASSWORD }, attacker),
+      15 * 60,
+    );
+  });
+
   it('a successful login clears the count of earlier failures', async () => {
     await registeredUser(test, 'forgetful@school.test');
     for (let attempt = 1; attempt <= 4; attempt += 1) {
@@ -214,6 +231,17 @@ describe('MFA code failures', () => {
     expectRateLimited(await post('/auth/login/mfa', { mfaToken, code: '444444' }, attacker), 15 * 60);
     expectRateLimited(await post('/auth/login/mfa', { mfaToken, code: right }, attacker), 15 * 60);
     expectRateLimited(await post('/auth/login/mfa', { mfaToken, code: recoveryCodes[0] }, attacker), 15 * 60);
+
+    // Parallel guesses from another address get no more than five checks either.
+    const parallel = await Promise.all(
+      ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']
+        .map((digit) => digit.repeat(6))
+        .filter((code) => code !== right)
+        .map((code) => post('/auth/login/mfa', { mfaToken, code }, '198.51.100.151')),
+    );
+    const statuses = parallel.map((response) => response.statusCode);
+    expect(statuses.filter((status) => status === 429).length).toBeGreaterThanOrEqual(5);
+    expect(statuses.filter((status) => status === 200 || status === 401).length).toBeLessThanOrEqual(5);
 
     // The refused attempts spent nothing: the right code and the recovery code work from elsewhere.
     const elsewhere = await post('/auth/login/mfa', { mfaToken, code: right }, '203.0.113.9');
