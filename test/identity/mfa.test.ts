@@ -17,8 +17,8 @@ function api(test: TestApp) {
       test.app.inject({ method: 'DELETE', url: '/api/v1/me/mfa/totp', headers: auth, payload: { password } }),
     login: (email: string, password = STRONG_PASSWORD) =>
       test.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } }),
-    loginMfa: (mfaToken: string, code: string) =>
-      test.app.inject({ method: 'POST', url: '/api/v1/auth/login/mfa', payload: { mfaToken, code } }),
+    loginMfa: (mfaToken: string, code: string, remoteAddress = '127.0.0.1') =>
+      test.app.inject({ method: 'POST', url: '/api/v1/auth/login/mfa', payload: { mfaToken, code }, remoteAddress }),
     get: (url: string, auth: Auth) => test.app.inject({ method: 'GET', url: `/api/v1${url}`, headers: auth }),
   };
 }
@@ -138,6 +138,21 @@ describe('TOTP over the API', () => {
     const typed = second!.toUpperCase().replaceAll('-', ' ');
     expect((await calls.loginMfa(await mfaStep(), typed)).statusCode).toBe(200);
     expect((await calls.loginMfa(await mfaStep(), second!)).statusCode).toBe(401);
+  });
+
+  it('accepts a code or a recovery code once even when it is sent several times at once', async () => {
+    clock.advance(2 * STEP);
+    const steps = await Promise.all([1, 2, 3, 4].map(() => mfaStep()));
+    const code = totp.codeAt(secret, clock.now());
+    // (From an address of its own: the failures here do not add to the per-address count above.)
+    const withCode = await Promise.all(steps.map((mfaToken) => calls.loginMfa(mfaToken, code, '198.51.100.31')));
+    expect(withCode.map((response) => response.statusCode).sort()).toEqual([200, 401, 401, 401]);
+
+    const recoveryCode = recoveryCodes[4]!;
+    const withRecovery = await Promise.all(
+      steps.map((mfaToken) => calls.loginMfa(mfaToken, recoveryCode, '198.51.100.32')),
+    );
+    expect(withRecovery.map((response) => response.statusCode).sort()).toEqual([200, 401, 401, 401]);
   });
 
   it('refuses an expired, forged or stale first step', async () => {

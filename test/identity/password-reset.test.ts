@@ -108,6 +108,19 @@ describe('password reset tokens', () => {
     expect(await canLogIn('twice@school.test', 'the newer link used 12')).toBe(true);
   });
 
+  it('set the password once when the same link is sent several times at once', async () => {
+    await registeredUser(test, 'racer@school.test');
+    await requestReset('racer@school.test');
+    const token = await tokenFromMail(test, 'racer@school.test', '/reset-password');
+    const passwords = [1, 2, 3, 4, 5].map((index) => `racing passphrase number ${index}`);
+    const results = await Promise.all(passwords.map((password) => confirm(token, password)));
+    const statuses = results.map((response) => response.statusCode);
+    expect(statuses.filter((status) => status === 204)).toHaveLength(1);
+    expect(statuses.filter((status) => status === 400)).toHaveLength(4);
+    const winner = passwords[statuses.indexOf(204)]!;
+    expect(await canLogIn('racer@school.test', winner)).toBe(true);
+  });
+
   it('end every session of the account', async () => {
     const first = await registeredUser(test, 'sessions@school.test');
     const second = await login(test.app, 'sessions@school.test');
@@ -167,6 +180,21 @@ describe('email verification tokens', () => {
     expect(fresh).not.toBe(token);
     expect((await post('/auth/verify-email', { token: fresh })).statusCode).toBe(204);
     expect(await canLogIn('slower@school.test', STRONG_PASSWORD)).toBe(true);
+  });
+
+  it('verify once when the same link is sent several times at once', async () => {
+    await register(test.app, 'double-click@school.test');
+    const token = await tokenFromMail(test, 'double-click@school.test', '/verify-email');
+    const results = await Promise.all([1, 2, 3].map(() => post('/auth/verify-email', { token })));
+    expect(results.map((response) => response.statusCode).sort()).toEqual([204, 400, 400]);
+    const events = await test.container.db
+      .selectFrom('auditEvents')
+      .innerJoin('users', 'users.id', 'auditEvents.subjectId')
+      .select('auditEvents.id')
+      .where('users.email', '=', 'double-click@school.test')
+      .where('auditEvents.action', '=', 'user.email_verified')
+      .execute();
+    expect(events).toHaveLength(1);
   });
 
   it('tell an unverified account apart only after the right password', async () => {

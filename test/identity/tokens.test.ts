@@ -200,6 +200,18 @@ describe('refresh tokens rotate, and a reused one revokes its family', () => {
     expect((await refresh(other.refreshToken)).statusCode).toBe(200);
   });
 
+  it('rotates a token once when it is presented several times at once', async () => {
+    const session = await registeredUser(test, 'parallel-refresh@school.test');
+    const results = await Promise.all([1, 2, 3].map(() => refresh(session.refreshToken)));
+    const statuses = results.map((response) => response.statusCode);
+    expect(statuses.filter((status) => status === 200).length).toBeLessThanOrEqual(1);
+    expect(statuses.filter((status) => status === 401).length).toBeGreaterThanOrEqual(2);
+    const tokens = new Set(
+      results.filter((response) => response.statusCode === 200).map((response) => response.json().refreshToken),
+    );
+    expect(tokens.size).toBeLessThanOrEqual(1);
+  });
+
   it('refuses an unknown refresh token and a missing one', async () => {
     expect((await refresh('x'.repeat(43))).statusCode).toBe(401);
     const none = await test.app.inject({ method: 'POST', url: '/api/v1/auth/refresh' });
