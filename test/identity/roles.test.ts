@@ -218,6 +218,20 @@ describe('the role rules', () => {
     });
   });
 
+  it('unblocking returns an unverified account to pending verification, not to active', async () => {
+    await register(test.app, 'unverified-blocked@school.test');
+    const [row] = await test.container.db
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', 'unverified-blocked@school.test')
+      .execute();
+    expect((await patchUser(staff.admin, row!.id, { status: 'blocked' })).json()).toMatchObject({ status: 'blocked' });
+    expect((await patchUser(staff.admin, row!.id, { status: 'active' })).json()).toMatchObject({
+      status: 'pending_verification',
+      emailVerifiedAt: null,
+    });
+  });
+
   it('a refused request changes nothing, not even the part that alone would be allowed', async () => {
     const pupil = await registeredUser(test, 'pupil2@school.test');
     const response = await patchUser(staff.admin, staff.admin2.userId, { role: 'admin', status: 'blocked' });
