@@ -48,7 +48,13 @@ export async function ensureOwner(config: Config, logger: Logger, useCases: Iden
     return;
   }
   try {
-    const owner = await useCases.createOwner({ email, password, displayName: name ?? 'Owner', locale: config.defaultLocale, now: new Date() });
+    const owner = await useCases.createOwner({
+      email,
+      password,
+      displayName: name ?? 'Owner',
+      locale: config.defaultLocale,
+      now: new Date(),
+    });
     logger.info({ email: owner.email }, 'created the owner from OWNER_EMAIL');
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;

@@ -50,7 +50,9 @@ describe('registration, verification and login', () => {
     expect(taken.statusCode).toBe(202);
     expect(taken.body).toBe(fresh.body);
     const mail = await deliverMail(test);
-    expect(mail.find((message) => message.to === 'taken@school.test' && /already|уже/i.test(message.subject))).toBeDefined();
+    expect(
+      mail.find((message) => message.to === 'taken@school.test' && /already|уже/i.test(message.subject)),
+    ).toBeDefined();
   });
 
   it('refreshes with rotation, and logout kills the access token at once', async () => {

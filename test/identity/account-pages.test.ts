@@ -236,7 +236,7 @@ describe('/profile/mfa', () => {
 
     const stale = totp.codeAt(secret, new Date(Date.now() - 10 * 60_000));
     const wrong = await web.post('/profile/mfa/confirm', { code: stale });
-    expect(wrong.statusCode).toBe(401); // the status problemSpecOf gives a wrong code
+    expect(wrong.statusCode).toBe(422); // a signed-in user's wrong code is no 401
     expect(wrong.body).toContain('The code is wrong or was already used.');
     expect(wrong.body).toContain('Start over');
 

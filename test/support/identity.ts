@@ -23,7 +23,12 @@ export async function tokenFromMail(test: TestApp, email: string, path: '/verify
   return decodeURIComponent(match![1]!);
 }
 
-export async function register(app: FastifyInstance, email: string, password = STRONG_PASSWORD, displayName = 'Test User') {
+export async function register(
+  app: FastifyInstance,
+  email: string,
+  password = STRONG_PASSWORD,
+  displayName = 'Test User',
+) {
   const response = await app.inject({
     method: 'POST',
     url: '/api/v1/auth/register',

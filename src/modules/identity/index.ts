@@ -125,6 +125,7 @@ export function createIdentityModule(deps: {
       await app.register(meRoutes(shared));
       await app.register(adminRoutes(shared));
     },
-    pages: async (app: FastifyInstance, pagesDeps: PagesDeps) => identityPages(app, { ...pagesDeps, ...routeDeps(pagesDeps) }),
+    pages: async (app: FastifyInstance, pagesDeps: PagesDeps) =>
+      identityPages(app, { ...pagesDeps, ...routeDeps(pagesDeps) }),
   };
 }

@@ -4,13 +4,7 @@
  * needs no HTTP change. `params` fill the localized message.
  */
 export type DomainErrorKind =
-  | 'not_found'
-  | 'conflict'
-  | 'forbidden'
-  | 'rule_violation'
-  | 'invalid_input'
-  | 'unauthenticated'
-  | 'rate_limited';
+  'not_found' | 'conflict' | 'forbidden' | 'rule_violation' | 'invalid_input' | 'unauthenticated' | 'rate_limited';
 
 export type ErrorParams = Readonly<Record<string, string | number>>;
 

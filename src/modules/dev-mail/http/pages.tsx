@@ -26,7 +26,10 @@ export function devMailPages(mailbox: DevMailReads): PagesPlugin {
       const message = await mailbox.byId(request.params.id);
       if (!message) throw new DevMailNotFoundError(request.params.id);
       return reply
-        .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'; sandbox")
+        .header(
+          'content-security-policy',
+          "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'; sandbox",
+        )
         .header('x-frame-options', 'SAMEORIGIN')
         .header('cache-control', 'no-store')
         .type('text/html; charset=utf-8')

@@ -26,7 +26,14 @@ export async function issueSession(
   const refreshToken = deps.secretTokens.generate();
   const expiry = newSessionExpiry(now, deps.sessionLifetime);
   await tx.sessions.create(
-    { id: sessionId, userId: user.id, now, ...expiry, ip: origin.ip, userAgent: origin.userAgent?.slice(0, 512) ?? null },
+    {
+      id: sessionId,
+      userId: user.id,
+      now,
+      ...expiry,
+      ip: origin.ip,
+      userAgent: origin.userAgent?.slice(0, 512) ?? null,
+    },
     deps.secretTokens.hash(refreshToken),
   );
   await tx.audit.record({ at: now, actorId: user.id, action: 'auth.login_succeeded', subjectId: user.id, origin });

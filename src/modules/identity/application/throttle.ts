@@ -24,3 +24,21 @@ export async function consumeThrottle(limiter: RateLimiter, throttle: Throttle):
 export async function countFailure(limiter: RateLimiter, throttle: Throttle): Promise<void> {
   for (const { key, limit } of throttle) await limiter.consume(key, limit);
 }
+
+/**
+ * Checks a signed-in user's password (changing it, turning MFA off): limited per account like a
+ * login, so a stolen access token cannot be used to guess the password. The attempt counts
+ * before the check (parallel guesses cannot all pass) and is given back when it is right.
+ */
+export async function verifyCurrentPassword(
+  deps: { limiter: RateLimiter; hasher: { verify(hash: string, password: string): Promise<boolean> } },
+  user: { id: string; passwordHash: string },
+  password: string,
+  limit: RateLimit,
+): Promise<boolean> {
+  const key = `password-check:${user.id}`;
+  await consumeThrottle(deps.limiter, [{ key, limit }]);
+  const matches = await deps.hasher.verify(user.passwordHash, password);
+  if (matches) await deps.limiter.reset(key);
+  return matches;
+}

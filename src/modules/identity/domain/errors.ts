@@ -31,6 +31,13 @@ export class InvalidMfaCodeError extends UnauthenticatedError {
   }
 }
 
+/** A wrong code while turning TOTP on: the user is signed in, so this is no 401. */
+export class WrongTotpSetupCodeError extends RuleViolationError {
+  constructor() {
+    super('identity.invalid_mfa_code', 'the code is wrong; check the time on the device and try the current code');
+  }
+}
+
 export class InvalidMfaTokenError extends UnauthenticatedError {
   constructor() {
     super('identity.invalid_mfa_token', 'the sign-in step expired; sign in again');

@@ -1,10 +1,5 @@
 export type RevocationReason =
-  | 'logout'
-  | 'user_revoked'
-  | 'password_changed'
-  | 'password_reset'
-  | 'blocked'
-  | 'token_reuse';
+  'logout' | 'user_revoked' | 'password_changed' | 'password_reset' | 'blocked' | 'token_reuse';
 
 export type Session = Readonly<{
   id: string;
@@ -34,5 +29,7 @@ export function extendedIdleExpiry(now: Date, absoluteExpiresAt: Date, lifetime:
 
 export function isSessionLive(session: Session, now: Date): boolean {
   const time = now.getTime();
-  return session.revokedAt === null && session.idleExpiresAt.getTime() > time && session.absoluteExpiresAt.getTime() > time;
+  return (
+    session.revokedAt === null && session.idleExpiresAt.getTime() > time && session.absoluteExpiresAt.getTime() > time
+  );
 }

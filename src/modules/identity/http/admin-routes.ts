@@ -58,7 +58,13 @@ export function adminRoutes(deps: IdentityRouteDeps) {
         const actor = currentUser(request);
         const { id } = request.params as { id: string };
         const body = request.body as { role?: Role; status?: 'active' | 'blocked' };
-        await useCases.changeUserAccess({ actorId: actor.id, targetId: id, ...body, origin: originOf(request), now: clock.now() });
+        await useCases.changeUserAccess({
+          actorId: actor.id,
+          targetId: id,
+          ...body,
+          origin: originOf(request),
+          now: clock.now(),
+        });
         return userJson(await useCases.getProfile({ actorId: id }));
       },
     );

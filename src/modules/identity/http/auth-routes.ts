@@ -52,7 +52,12 @@ export function authRoutes(deps: IdentityRouteDeps) {
         schema: {
           tags,
           summary: 'Register (always 202: the answer never reveals whether the address has an account)',
-          body: Type.Object({ email: Email, password: Password, displayName: DisplayName, locale: Type.Optional(Locale) }),
+          body: Type.Object({
+            email: Email,
+            password: Password,
+            displayName: DisplayName,
+            locale: Type.Optional(Locale),
+          }),
           response: { 202: Accepted },
         },
       },
@@ -70,9 +75,20 @@ export function authRoutes(deps: IdentityRouteDeps) {
 
     app.post(
       '/auth/verify-email',
-      { schema: { tags, summary: 'Confirm an email address with the emailed token', body: Type.Object({ token: OneTimeToken }), response: { 204: Empty } } },
+      {
+        schema: {
+          tags,
+          summary: 'Confirm an email address with the emailed token',
+          body: Type.Object({ token: OneTimeToken }),
+          response: { 204: Empty },
+        },
+      },
       async (request, reply) => {
-        await useCases.verifyEmail({ token: (request.body as { token: string }).token, now: clock.now() });
+        await useCases.verifyEmail({
+          token: (request.body as { token: string }).token,
+          origin: originOf(request),
+          now: clock.now(),
+        });
         return reply.status(204).send();
       },
     );
@@ -81,10 +97,18 @@ export function authRoutes(deps: IdentityRouteDeps) {
       ['/auth/resend-verification', 'Send the verification link again (always 202)', useCases.resendVerification],
       ['/auth/password-reset/request', 'Email a password reset link (always 202)', useCases.requestPasswordReset],
     ] as const) {
-      app.post(path, { schema: { tags, summary, body: Type.Object({ email: Email }), response: { 202: Accepted } } }, async (request, reply) => {
-        await action({ email: (request.body as { email: string }).email, origin: originOf(request), now: clock.now() });
-        return reply.status(202).send({ status: 'accepted' });
-      });
+      app.post(
+        path,
+        { schema: { tags, summary, body: Type.Object({ email: Email }), response: { 202: Accepted } } },
+        async (request, reply) => {
+          await action({
+            email: (request.body as { email: string }).email,
+            origin: originOf(request),
+            now: clock.now(),
+          });
+          return reply.status(202).send({ status: 'accepted' });
+        },
+      );
     }
 
     app.post(
@@ -128,7 +152,10 @@ export function authRoutes(deps: IdentityRouteDeps) {
         schema: {
           tags,
           summary: 'Second login step: a TOTP code or a recovery code',
-          body: Type.Object({ mfaToken: Type.String({ maxLength: 2048 }), code: Type.String({ minLength: 1, maxLength: 64 }) }),
+          body: Type.Object({
+            mfaToken: Type.String({ maxLength: 2048 }),
+            code: Type.String({ minLength: 1, maxLength: 64 }),
+          }),
           response: { 200: SessionTokens },
         },
       },
@@ -153,8 +180,10 @@ export function authRoutes(deps: IdentityRouteDeps) {
         },
       },
       async (request, reply) => {
-        const refreshToken = (request.body as { refreshToken?: string } | undefined)?.refreshToken ?? cookieToken(request);
-        if (!refreshToken) throw new HttpProblemError({ status: 401, code: 'invalid_refresh_token' }, 'no refresh token');
+        const refreshToken =
+          (request.body as { refreshToken?: string } | undefined)?.refreshToken ?? cookieToken(request);
+        if (!refreshToken)
+          throw new HttpProblemError({ status: 401, code: 'invalid_refresh_token' }, 'no refresh token');
         const result = await useCases.refreshSession({ refreshToken, origin: originOf(request), now: clock.now() });
         if (result.kind !== 'rotated') throw new Error('rotation without a grace period always rotates');
         sessionCookies.set(reply, result);
@@ -165,10 +194,17 @@ export function authRoutes(deps: IdentityRouteDeps) {
 
     app.post(
       '/auth/logout',
-      { schema: { tags, summary: 'End the current session', security: [{ bearerAuth: [] }], response: { 204: Empty } } },
+      {
+        schema: { tags, summary: 'End the current session', security: [{ bearerAuth: [] }], response: { 204: Empty } },
+      },
       async (request, reply) => {
         const user = currentUser(request, { allowWithoutMfa: true });
-        await useCases.logOut({ userId: user.id, sessionId: user.sessionId, origin: originOf(request), now: clock.now() });
+        await useCases.logOut({
+          userId: user.id,
+          sessionId: user.sessionId,
+          origin: originOf(request),
+          now: clock.now(),
+        });
         sessionCookies.clear(reply);
         return reply.status(204).send();
       },

@@ -34,7 +34,12 @@ export const authentication = fp(
     // and their emails, and outranks the locale cookie.
     app.localeChoiceHandlers.push(async (request, locale) => {
       if (!request.user) return;
-      await options.useCases.updateProfile({ actorId: request.user.id, locale, origin: originOf(request), now: options.clock.now() });
+      await options.useCases.updateProfile({
+        actorId: request.user.id,
+        locale,
+        origin: originOf(request),
+        now: options.clock.now(),
+      });
     });
 
     app.addHook('onRequest', async (request, reply) => {

@@ -22,7 +22,18 @@ export function createAccountMailRenderer(baseUrl: string): AccountMailRenderer 
       extra: kind === 'account_exists' ? t('mail.account_exists.reset', { link: resetLink }) : undefined,
     };
     const subject = t(`mail.${kind}.subject`);
-    const text = [lines.greeting, '', lines.body, '', `${lines.action}: ${link}`, ...(lines.extra ? ['', lines.extra] : []), '', lines.footer, '', t('mail.signature')].join('\n');
+    const text = [
+      lines.greeting,
+      '',
+      lines.body,
+      '',
+      `${lines.action}: ${link}`,
+      ...(lines.extra ? ['', lines.extra] : []),
+      '',
+      lines.footer,
+      '',
+      t('mail.signature'),
+    ].join('\n');
     const html = `<!doctype html>${renderToStaticMarkup(
       <html lang={user.locale}>
         <body style="font-family: sans-serif; line-height: 1.5">

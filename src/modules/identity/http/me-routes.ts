@@ -13,10 +13,14 @@ const security = [{ bearerAuth: [] }];
 export function meRoutes(deps: IdentityRouteDeps) {
   const { useCases, clock } = deps;
   return async (app: FastifyInstance) => {
-    app.get('/me', { schema: { tags, security, summary: 'My profile', response: { 200: UserSchema } } }, async (request) => {
-      const user = currentUser(request, { allowWithoutMfa: true });
-      return userJson(await useCases.getProfile({ actorId: user.id }));
-    });
+    app.get(
+      '/me',
+      { schema: { tags, security, summary: 'My profile', response: { 200: UserSchema } } },
+      async (request) => {
+        const user = currentUser(request, { allowWithoutMfa: true });
+        return userJson(await useCases.getProfile({ actorId: user.id }));
+      },
+    );
 
     app.patch(
       '/me',
@@ -70,7 +74,14 @@ export function meRoutes(deps: IdentityRouteDeps) {
 
     app.get(
       '/me/sessions',
-      { schema: { tags, security, summary: 'My live sessions (devices)', response: { 200: Type.Object({ items: Type.Array(SessionSchema), total: Type.Integer() }) } } },
+      {
+        schema: {
+          tags,
+          security,
+          summary: 'My live sessions (devices)',
+          response: { 200: Type.Object({ items: Type.Array(SessionSchema), total: Type.Integer() }) },
+        },
+      },
       async (request) => {
         const user = currentUser(request, { allowWithoutMfa: true });
         const sessions = await useCases.listMySessions({ actorId: user.id, now: clock.now() });

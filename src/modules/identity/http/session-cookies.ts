@@ -17,7 +17,10 @@ export function createSessionCookies(cookies: Cookies, clock: { now(): Date }) {
   return {
     set(reply: FastifyReply, tokens: CookieTokens): void {
       cookies.set(reply, 'access', tokens.accessToken, { maxAge: tokens.expiresIn });
-      const refreshSeconds = Math.max(1, Math.floor((tokens.refreshExpiresAt.getTime() - clock.now().getTime()) / 1000));
+      const refreshSeconds = Math.max(
+        1,
+        Math.floor((tokens.refreshExpiresAt.getTime() - clock.now().getTime()) / 1000),
+      );
       cookies.set(reply, 'refresh', tokens.refreshToken, { maxAge: refreshSeconds });
     },
     clear(reply: FastifyReply): void {

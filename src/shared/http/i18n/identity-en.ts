@@ -36,7 +36,8 @@ export const identityEn: Record<keyof typeof identityRu, string> = {
   'mail.verify_email.action': 'Confirm email',
   'mail.verify_email.footer': 'The link works for 48 hours. If you did not sign up, just delete this email.',
   'mail.account_exists.subject': 'You already have a Baza account',
-  'mail.account_exists.body': 'Someone (perhaps you) tried to sign up with this address, but an account already exists.',
+  'mail.account_exists.body':
+    'Someone (perhaps you) tried to sign up with this address, but an account already exists.',
   'mail.account_exists.action': 'Sign in',
   'mail.account_exists.reset': 'Forgot your password? Reset it: {link}',
   'mail.account_exists.footer': 'If it was not you, there is nothing to do.',

@@ -35,7 +35,8 @@ export const identityRu = {
   'mail.verify_email.action': 'Подтвердить email',
   'mail.verify_email.footer': 'Ссылка действует 48 часов. Если вы не регистрировались, просто удалите это письмо.',
   'mail.account_exists.subject': 'У вас уже есть учётная запись Baza',
-  'mail.account_exists.body': 'Кто-то (возможно, вы) попытался зарегистрироваться с этим адресом, но учётная запись уже существует.',
+  'mail.account_exists.body':
+    'Кто-то (возможно, вы) попытался зарегистрироваться с этим адресом, но учётная запись уже существует.',
   'mail.account_exists.action': 'Войти',
   'mail.account_exists.reset': 'Забыли пароль? Восстановите его: {link}',
   'mail.account_exists.footer': 'Если это были не вы, ничего делать не нужно.',

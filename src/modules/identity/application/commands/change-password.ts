@@ -1,7 +1,9 @@
 import type { RequestOrigin } from '../../domain/audit.ts';
 import { UserNotFoundError, WrongPasswordError } from '../../domain/errors.ts';
 import { assertAcceptablePassword } from '../../domain/password-policy.ts';
+import { AUTH_LIMITS } from '../../domain/rate-limits.ts';
 import type { IdentityDeps } from '../deps.ts';
+import { verifyCurrentPassword } from '../throttle.ts';
 
 export type ChangePasswordInput = {
   actorId: string;
@@ -17,7 +19,13 @@ export function makeChangePassword(deps: IdentityDeps) {
   return async function changePassword(input: ChangePasswordInput): Promise<void> {
     const user = await deps.uow.run((tx) => tx.users.byId(input.actorId));
     if (!user) throw new UserNotFoundError(input.actorId);
-    if (!(await deps.hasher.verify(user.passwordHash, input.currentPassword))) throw new WrongPasswordError();
+    const matches = await verifyCurrentPassword(
+      deps,
+      user,
+      input.currentPassword,
+      AUTH_LIMITS.passwordChecksPerAccount,
+    );
+    if (!matches) throw new WrongPasswordError();
     assertAcceptablePassword(input.newPassword, deps.commonPasswords.isCommon);
     const passwordHash = await deps.hasher.hash(input.newPassword);
 

@@ -27,10 +27,19 @@ export function makeChangeUserAccess(deps: Pick<IdentityDeps, 'uow'>) {
       if (input.role !== undefined && input.role !== target.role) {
         assertCanChangeRole(actor, target, input.role);
         await tx.users.changeRole(target.id, input.role, input.now);
-        await tx.audit.record({ ...audit, action: 'user.role_changed', details: { from: target.role, to: input.role } });
+        await tx.audit.record({
+          ...audit,
+          action: 'user.role_changed',
+          details: { from: target.role, to: input.role },
+        });
       }
       if (input.status !== undefined) {
-        const next = input.status === 'blocked' ? 'blocked' : target.status === 'blocked' ? unblockedStatus(target) : target.status;
+        const next =
+          input.status === 'blocked'
+            ? 'blocked'
+            : target.status === 'blocked'
+              ? unblockedStatus(target)
+              : target.status;
         if (next === target.status) return;
         assertCanChangeStatus(actor, target);
         await tx.users.changeStatus(target.id, next, input.now);

@@ -32,11 +32,23 @@ export function makeCompleteMfaLogin(deps: IdentityDeps) {
       if (user.status !== 'active') throw new AccountBlockedError();
       const factor = await checkSecondFactor(deps, tx, user, input.code, input.now);
       if (factor === 'wrong') {
-        await tx.audit.record({ at: input.now, actorId: user.id, action: 'auth.mfa_failed', subjectId: user.id, origin: input.origin });
+        await tx.audit.record({
+          at: input.now,
+          actorId: user.id,
+          action: 'auth.mfa_failed',
+          subjectId: user.id,
+          origin: input.origin,
+        });
         return undefined;
       }
       if (factor === 'recovery_code') {
-        await tx.audit.record({ at: input.now, actorId: user.id, action: 'auth.recovery_code_used', subjectId: user.id, origin: input.origin });
+        await tx.audit.record({
+          at: input.now,
+          actorId: user.id,
+          action: 'auth.recovery_code_used',
+          subjectId: user.id,
+          origin: input.origin,
+        });
       }
       return issueSession(deps, tx, user, input.origin, input.now);
     });

@@ -25,7 +25,13 @@ export function makeCreateOwner(deps: IdentityDeps) {
         now: input.now,
       });
       if (!owner) throw new EmailTakenError();
-      await tx.audit.record({ at: input.now, actorId: null, action: 'user.owner_created', subjectId: owner.id, origin: null });
+      await tx.audit.record({
+        at: input.now,
+        actorId: null,
+        action: 'user.owner_created',
+        subjectId: owner.id,
+        origin: null,
+      });
       return { id: owner.id, email: owner.email };
     });
   };

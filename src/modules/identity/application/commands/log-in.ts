@@ -41,8 +41,19 @@ export function makeLogIn(deps: IdentityDeps) {
       throw new InvalidCredentialsError();
     }
     await deps.limiter.reset(perAccount.key);
-    if (user.status === 'pending_verification') throw new EmailNotVerifiedError();
-    if (user.status === 'blocked') throw new AccountBlockedError();
+    if (user.status !== 'active') {
+      await deps.uow.run((tx) =>
+        tx.audit.record({
+          at: input.now,
+          actorId: null,
+          action: 'auth.login_failed',
+          subjectId: user.id,
+          origin: input.origin,
+          details: { email, reason: user.status },
+        }),
+      );
+      throw user.status === 'blocked' ? new AccountBlockedError() : new EmailNotVerifiedError();
+    }
     if (hasMfa(user)) return { kind: 'mfa_required', mfaToken: await deps.signer.signMfa(user.id, input.now) };
     return deps.uow.run((tx) => issueSession(deps, tx, user, input.origin, input.now));
   };

@@ -1,13 +1,15 @@
 import type { RequestOrigin } from '../../domain/audit.ts';
 import {
-  InvalidMfaCodeError,
   MfaAlreadyEnabledError,
   MfaEnrollmentNotStartedError,
   MfaNotEnabledError,
   UserNotFoundError,
   WrongPasswordError,
+  WrongTotpSetupCodeError,
 } from '../../domain/errors.ts';
+import { AUTH_LIMITS } from '../../domain/rate-limits.ts';
 import type { IdentityDeps } from '../deps.ts';
+import { verifyCurrentPassword } from '../throttle.ts';
 
 const RECOVERY_CODE_COUNT = 10;
 
@@ -38,14 +40,20 @@ export function makeConfirmTotp(deps: IdentityDeps) {
       if (user.totpEnabledAt) throw new MfaAlreadyEnabledError();
       if (!user.totpPendingSecret) throw new MfaEnrollmentNotStartedError();
       const step = deps.totp.verify(deps.secretBox.open(user.totpPendingSecret), input.code, input.now, null);
-      if (step === undefined) throw new InvalidMfaCodeError();
+      if (step === undefined) throw new WrongTotpSetupCodeError();
       await tx.users.enableTotp(user.id, user.totpPendingSecret, step, input.now);
       const recoveryCodes = deps.secretTokens.recoveryCodes(RECOVERY_CODE_COUNT);
       await tx.recoveryCodes.replaceAll(
         user.id,
         recoveryCodes.map((code) => deps.secretTokens.hash(deps.secretTokens.normalizeRecoveryCode(code))),
       );
-      await tx.audit.record({ at: input.now, actorId: user.id, action: 'user.mfa_enabled', subjectId: user.id, origin: input.origin });
+      await tx.audit.record({
+        at: input.now,
+        actorId: user.id,
+        action: 'user.mfa_enabled',
+        subjectId: user.id,
+        origin: input.origin,
+      });
       return { recoveryCodes };
     });
   };
@@ -58,13 +66,20 @@ export function makeDisableTotp(deps: IdentityDeps) {
   return async function disableTotp(input: DisableTotpInput): Promise<void> {
     const user = await deps.uow.run((tx) => tx.users.byId(input.actorId));
     if (!user) throw new UserNotFoundError(input.actorId);
-    if (!(await deps.hasher.verify(user.passwordHash, input.password))) throw new WrongPasswordError();
+    const matches = await verifyCurrentPassword(deps, user, input.password, AUTH_LIMITS.passwordChecksPerAccount);
+    if (!matches) throw new WrongPasswordError();
     await deps.uow.run(async (tx) => {
       const locked = await tx.users.lockById(user.id);
       if (!locked?.totpEnabledAt) throw new MfaNotEnabledError();
       await tx.users.disableTotp(user.id, input.now);
       await tx.recoveryCodes.deleteAll(user.id);
-      await tx.audit.record({ at: input.now, actorId: user.id, action: 'user.mfa_disabled', subjectId: user.id, origin: input.origin });
+      await tx.audit.record({
+        at: input.now,
+        actorId: user.id,
+        action: 'user.mfa_disabled',
+        subjectId: user.id,
+        origin: input.origin,
+      });
     });
   };
 }

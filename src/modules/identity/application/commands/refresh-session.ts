@@ -53,7 +53,13 @@ export function makeRefreshSession(deps: IdentityDeps) {
       if (user?.status !== 'active') return 'invalid' as const;
       const refreshToken = deps.secretTokens.generate();
       const idleExpiresAt = extendedIdleExpiry(input.now, session.absoluteExpiresAt, deps.sessionLifetime);
-      await tx.sessions.rotate(session.id, deps.secretTokens.hash(input.refreshToken), deps.secretTokens.hash(refreshToken), input.now, idleExpiresAt);
+      await tx.sessions.rotate(
+        session.id,
+        deps.secretTokens.hash(input.refreshToken),
+        deps.secretTokens.hash(refreshToken),
+        input.now,
+        idleExpiresAt,
+      );
       const access = await deps.signer.signAccess({ userId: user.id, sessionId: session.id }, input.now);
       return {
         kind: 'rotated',

@@ -46,7 +46,13 @@ export function makeRegisterUser(deps: IdentityDeps) {
         return;
       }
       await tx.outbox.add({ type: 'user.registered', payload: { userId: created.id } });
-      await tx.audit.record({ at: input.now, actorId: created.id, action: 'user.registered', subjectId: created.id, origin: input.origin });
+      await tx.audit.record({
+        at: input.now,
+        actorId: created.id,
+        action: 'user.registered',
+        subjectId: created.id,
+        origin: input.origin,
+      });
     });
   };
 }

@@ -26,7 +26,8 @@ export function makeResetPassword(deps: IdentityDeps) {
       // Checked again under the lock: a parallel reset with the same link may have won.
       const token = await tx.oneTimeTokens.lockByHash(tokenHash, 'password_reset');
       const user = token && (await tx.users.lockById(token.userId));
-      if (!token || !user || !isTokenUsable(token, input.now, user.passwordChangedAt)) throw new InvalidOneTimeTokenError();
+      if (!token || !user || !isTokenUsable(token, input.now, user.passwordChangedAt))
+        throw new InvalidOneTimeTokenError();
       await tx.oneTimeTokens.markUsed(tokenHash, input.now);
       await tx.users.changePassword(user.id, passwordHash, input.now);
       await tx.oneTimeTokens.invalidateAll(user.id, 'password_reset', input.now);

@@ -4,7 +4,10 @@ import type { AuditEventView, AuditFilter, Page, Principal, UserFilter, UserList
 
 /** Admins and the owner list, search and filter users. */
 export function makeListUsers(deps: Pick<IdentityDeps, 'reads'>) {
-  return async function listUsers(input: { actor: Pick<Principal, 'role'>; filter: UserFilter }): Promise<Page<UserListItem>> {
+  return async function listUsers(input: {
+    actor: Pick<Principal, 'role'>;
+    filter: UserFilter;
+  }): Promise<Page<UserListItem>> {
     assertCanManageUsers(input.actor);
     return deps.reads.users(input.filter);
   };
@@ -12,7 +15,10 @@ export function makeListUsers(deps: Pick<IdentityDeps, 'reads'>) {
 
 /** Admins and the owner browse the audit log. */
 export function makeListAuditEvents(deps: Pick<IdentityDeps, 'reads'>) {
-  return async function listAuditEvents(input: { actor: Pick<Principal, 'role'>; filter: AuditFilter }): Promise<Page<AuditEventView>> {
+  return async function listAuditEvents(input: {
+    actor: Pick<Principal, 'role'>;
+    filter: AuditFilter;
+  }): Promise<Page<AuditEventView>> {
     assertCanManageUsers(input.actor);
     return deps.reads.auditEvents(input.filter);
   };

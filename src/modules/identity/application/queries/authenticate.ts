@@ -22,7 +22,11 @@ export function needsMfaEnrollment(principal: Principal, mfaRequiredForStaff: bo
 
 /** A session known to be live (a page request inside the refresh grace period). */
 export function makeAuthenticateSession(deps: Pick<IdentityDeps, 'reads'>) {
-  return async function authenticateSession(input: { sessionId: string; userId: string; now: Date }): Promise<Principal> {
+  return async function authenticateSession(input: {
+    sessionId: string;
+    userId: string;
+    now: Date;
+  }): Promise<Principal> {
     const principal = await deps.reads.principal(input.sessionId, input.userId, input.now);
     if (!principal) throw new InvalidAccessTokenError();
     return principal;

@@ -4,7 +4,7 @@ import { pageUser, pageUserGuard } from '../../../../shared/http/auth-guards.ts'
 import { qrCodeDataUri } from '../../../../shared/http/qr-code.ts';
 import {
   CommonPasswordError,
-  InvalidMfaCodeError,
+  WrongTotpSetupCodeError,
   PasswordLengthError,
   WrongPasswordError,
 } from '../../domain/errors.ts';
@@ -209,7 +209,7 @@ export async function accountPages(app: FastifyInstance, deps: IdentityPagesDeps
         return await mfaPage(request, reply, { kind: 'recovery_codes', codes: recoveryCodes });
       } catch (error) {
         const problem = formFailure(error, request, reply);
-        if (error instanceof InvalidMfaCodeError) {
+        if (error instanceof WrongTotpSetupCodeError) {
           return mfaPage(request, reply, { kind: 'confirming' }, { code: problem.message }, problem.status);
         }
         return mfaPage(request, reply, undefined, { form: problem.message }, problem.status);

@@ -112,7 +112,7 @@ export async function authPages(app: FastifyInstance, deps: PagesDeps & Identity
   app.post('/verify-email', { schema: { body: formSchema('token'), hide: true } }, async (request, reply) => {
     const token = body(request).token ?? '';
     try {
-      await useCases.verifyEmail({ token, now: clock.now() });
+      await useCases.verifyEmail({ token, origin: originOf(request), now: clock.now() });
     } catch (error) {
       const failure = formFailure(error, request, reply);
       return verifyPage(request, reply, token, failure.message, failure.status);

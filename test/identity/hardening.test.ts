@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../support/app.ts';
+import { createOwner, register, registeredUser, STRONG_PASSWORD, tokenFromMail } from '../support/identity.ts';
+
+let test: TestApp;
+let owner: Awaited<ReturnType<typeof createOwner>>;
+beforeAll(async () => {
+  test = await createTestApp();
+  owner = await createOwner(test);
+});
+afterAll(async () => test?.close());
+
+const auditOf = async (action: string, subjectId: string) => {
+  const response = await test.app.inject({
+    url: `/api/v1/admin/audit-events?action=${action}&subjectId=${subjectId}`,
+    headers: owner.auth,
+  });
+  expect(response.statusCode).toBe(200);
+  return response.json().items as { ip: string | null; requestId: string | null; details: Record<string, unknown> }[];
+};
+
+describe('signed-in password checks', () => {
+  it('limit guesses of the current password per account (a stolen access token cannot brute-force it)', async () => {
+    const session = await registeredUser(test, 'guess@school.test');
+    const change = (currentPassword: string) =>
+      test.app.inject({
+        method: 'POST',
+        url: '/api/v1/me/password',
+        headers: session.auth,
+        payload: { currentPassword, newPassword: 'a brand new long passphrase' },
+      });
+    for (let attempt = 0; attempt < 5; attempt++) expect((await change(`wrong guess ${attempt}`)).statusCode).toBe(422);
+    const limited = await change(STRONG_PASSWORD);
+    expect(limited.statusCode).toBe(429);
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    const disable = await test.app.inject({
+      method: 'DELETE',
+      url: '/api/v1/me/mfa/totp',
+      headers: session.auth,
+      payload: { password: 'another guess' },
+    });
+    expect(disable.statusCode).toBe(429);
+  });
+});
+
+describe('TOTP setup', () => {
+  it('answers a wrong confirmation code with 422, not 401 (the user is signed in)', async () => {
+    const session = await registeredUser(test, 'setup@school.test');
+    await test.app.inject({ method: 'POST', url: '/api/v1/me/mfa/totp', headers: session.auth });
+    const wrong = await test.app.inject({
+      method: 'POST',
+      url: '/api/v1/me/mfa/totp/confirm',
+      headers: session.auth,
+      payload: { code: '000000' },
+    });
+    expect(wrong.statusCode).toBe(422);
+    expect(wrong.json()).toMatchObject({ code: 'invalid_mfa_code' });
+    expect(wrong.headers['www-authenticate']).toBeUndefined();
+  });
+});
+
+describe('audit', () => {
+  it('records a right-password sign-in to an unverified or blocked account as a failure with its reason', async () => {
+    await register(test.app, 'pending@school.test');
+    const pending = await test.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: 'pending@school.test', password: STRONG_PASSWORD },
+    });
+    expect(pending.statusCode).toBe(403);
+    const users = await test.app.inject({ url: '/api/v1/admin/users?q=pending@school.test', headers: owner.auth });
+    const pendingId = users.json().items[0].id as string;
+    expect((await auditOf('auth.login_failed', pendingId))[0]?.details).toMatchObject({
+      reason: 'pending_verification',
+    });
+  });
+
+  it('records the email confirmation with the client address and request id', async () => {
+    await register(test.app, 'confirm@school.test');
+    const token = await tokenFromMail(test, 'confirm@school.test', '/verify-email');
+    const verified = await test.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/verify-email',
+      headers: { 'x-request-id': 'verify-req-1' },
+      payload: { token },
+    });
+    expect(verified.statusCode).toBe(204);
+    const users = await test.app.inject({ url: '/api/v1/admin/users?q=confirm@school.test', headers: owner.auth });
+    const [event] = await auditOf('user.email_verified', users.json().items[0].id);
+    expect(event).toMatchObject({ ip: '127.0.0.1', requestId: 'verify-req-1' });
+  });
+});
