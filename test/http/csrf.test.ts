@@ -79,6 +79,10 @@ describe('CSRF protection of forms', () => {
       '/\\evil.example',
       '/\t/evil.example',
       '/\n/evil.example',
+      '/.//evil.example',
+      '/./\\evil.example',
+      '/%2e%2e//evil.example',
+      '/a/..//evil.example',
     ]) {
       const response = await switchLanguage({ locale: 'en', _csrf: token, returnTo }, { cookie });
       expect(response.statusCode, JSON.stringify(returnTo)).toBe(303);

@@ -60,7 +60,9 @@ export function safeReturnPath(value: string | undefined): string {
   const base = 'http://return.invalid';
   try {
     const resolved = new URL(value, base);
-    return resolved.origin === base ? `${resolved.pathname}${resolved.search}` : '/';
+    const path = `${resolved.pathname}${resolved.search}`;
+    // Dot segments can leave `//host` behind (`/.//evil.example`): a browser reads that as another site.
+    return resolved.origin === base && !path.startsWith('//') ? path : '/';
   } catch {
     return '/';
   }
