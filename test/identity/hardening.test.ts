@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.ts';
+import { createTotp } from '../../src/modules/identity/infrastructure/totp.ts';
 import { createOwner, register, registeredUser, STRONG_PASSWORD, tokenFromMail } from '../support/identity.ts';
 
 let test: TestApp;
@@ -88,5 +89,43 @@ describe('audit', () => {
     const users = await test.app.inject({ url: '/api/v1/admin/users?q=confirm@school.test', headers: owner.auth });
     const [event] = await auditOf('user.email_verified', users.json().items[0].id);
     expect(event).toMatchObject({ ip: '127.0.0.1', requestId: 'verify-req-1' });
+  });
+});
+
+describe('MFA code guessing from many addresses', () => {
+  it('stops after 20 wrong codes per account in an hour, whatever the client address', async () => {
+    const session = await registeredUser(test, 'many-ips@school.test');
+    const enrolled = await test.app.inject({ method: 'POST', url: '/api/v1/me/mfa/totp', headers: session.auth });
+    const totp = createTotp({ issuer: 'Baza' });
+    const confirm = await test.app.inject({
+      method: 'POST',
+      url: '/api/v1/me/mfa/totp/confirm',
+      headers: session.auth,
+      payload: { code: totp.codeAt(enrolled.json().secret, new Date()) },
+    });
+    expect(confirm.statusCode).toBe(200);
+    const step = async (code: string, remoteAddress: string) => {
+      const login = await test.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        remoteAddress,
+        payload: { email: 'many-ips@school.test', password: STRONG_PASSWORD },
+      });
+      const { mfaToken } = login.json();
+      return test.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login/mfa',
+        remoteAddress,
+        payload: { mfaToken, code },
+      });
+    };
+    for (let address = 1; address <= 5; address++) {
+      for (let guess = 0; guess < 4; guess++) {
+        expect((await step('000000', `198.51.100.${address}`)).statusCode).toBe(401);
+      }
+    }
+    const next = await step('000000', '198.51.100.99');
+    expect(next.statusCode).toBe(429);
+    expect(Number(next.headers['retry-after'])).toBeGreaterThan(0);
   });
 });

@@ -8,6 +8,7 @@ export const AUTH_LIMITS = {
   loginFailuresPerAccountAndIp: { max: 5, windowSeconds: 15 * 60 },
   loginFailuresPerIp: { max: 100, windowSeconds: 15 * 60 },
   mfaFailuresPerAccountAndIp: { max: 5, windowSeconds: 15 * 60 },
+  mfaFailuresPerAccount: { max: 20, windowSeconds: 60 * 60 },
   passwordChecksPerAccount: { max: 5, windowSeconds: 15 * 60 },
   mailPerAddress: { max: 5, windowSeconds: 60 * 60 },
   mailRequestsPerIp: { max: 60, windowSeconds: 60 * 60 },

@@ -18,7 +18,10 @@ export function makeCompleteMfaLogin(deps: IdentityDeps) {
       limit: AUTH_LIMITS.mfaFailuresPerAccountAndIp,
     };
     const perIp: Throttle[number] = { key: `login:ip:${input.origin.ip}`, limit: AUTH_LIMITS.loginFailuresPerIp };
-    await assertNotThrottled(deps.limiter, [perIp]);
+    // Only someone with the password reaches this step, so a ceiling per account from any address
+    // (against guessing codes from many addresses) cannot be used to lock out an innocent user.
+    const anyIp: Throttle[number] = { key: `mfa:account:${step.userId}`, limit: AUTH_LIMITS.mfaFailuresPerAccount };
+    await assertNotThrottled(deps.limiter, [perIp, anyIp]);
     // Counted before the code is checked, so parallel guesses cannot all pass a check made before
     // any of them failed; a right code gives the count back (reset).
     await consumeThrottle(deps.limiter, [perAccount]);
@@ -53,7 +56,7 @@ export function makeCompleteMfaLogin(deps: IdentityDeps) {
       return issueSession(deps, tx, user, input.origin, input.now);
     });
     if (!outcome) {
-      await countFailure(deps.limiter, [perIp]);
+      await countFailure(deps.limiter, [perIp, anyIp]);
       throw new InvalidMfaCodeError();
     }
     await deps.limiter.reset(perAccount.key);

@@ -55,7 +55,15 @@ export function makeLogIn(deps: IdentityDeps) {
       throw user.status === 'blocked' ? new AccountBlockedError() : new EmailNotVerifiedError();
     }
     if (hasMfa(user)) return { kind: 'mfa_required', mfaToken: await deps.signer.signMfa(user.id, input.now) };
-    return deps.uow.run((tx) => issueSession(deps, tx, user, input.origin, input.now));
+    return deps.uow.run(async (tx) => {
+      // The password was checked outside this transaction: a reset, a change, a block or MFA
+      // turned on since then wins over this login.
+      const current = await tx.users.lockById(user.id);
+      if (!current || current.passwordHash !== user.passwordHash || current.status !== 'active' || hasMfa(current)) {
+        throw new InvalidCredentialsError();
+      }
+      return issueSession(deps, tx, current, input.origin, input.now);
+    });
   };
 }
 
