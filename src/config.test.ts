@@ -59,7 +59,11 @@ describe('loadConfig', () => {
   });
 
   describe('in production', () => {
-    const production = { NODE_ENV: 'production', BASE_URL: 'https://baza.example' };
+    const production = {
+      NODE_ENV: 'production',
+      BASE_URL: 'https://baza.example',
+      SMTP_URL: 'smtp://mail.example:587',
+    };
 
     it('requires JWT_SECRET and never generates one', () => {
       const dir = tempDir();
@@ -80,6 +84,22 @@ describe('loadConfig', () => {
       expect(() => loadConfig({ NODE_ENV: 'production', DATA_DIR: tempDir(), JWT_SECRET: STRONG })).toThrow(
         'BASE_URL is required in production',
       );
+    });
+
+    it('requires SMTP_URL: sign-up and resets need mail, and one-time links must not be stored', () => {
+      expect(() =>
+        loadConfig({
+          NODE_ENV: 'production',
+          BASE_URL: 'https://baza.example',
+          DATA_DIR: tempDir(),
+          JWT_SECRET: STRONG,
+        }),
+      ).toThrow('SMTP_URL is required in production');
+    });
+
+    it('turns MFA_REQUIRED_FOR_STAFF on by default', () => {
+      expect(loadConfig({ ...production, DATA_DIR: tempDir(), JWT_SECRET: STRONG }).mfaRequiredForStaff).toBe(true);
+      expect(loadConfig({ DATA_DIR: tempDir() }).mfaRequiredForStaff).toBe(false);
     });
 
     it('logs ECS JSON by default', () => {

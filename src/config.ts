@@ -205,6 +205,9 @@ function assertProductionSecrets(raw: RawConfig): void {
   assertStrongSecret('JWT_SECRET', raw.JWT_SECRET);
   if (raw.METRICS_TOKEN !== undefined) assertStrongSecret('METRICS_TOKEN', raw.METRICS_TOKEN);
   if (!raw.BASE_URL) throw new ConfigError('BASE_URL is required in production (the public https:// address)');
+  // Without it mail (carrying one-time links) would only be stored, and nobody could sign up.
+  if (!raw.SMTP_URL)
+    throw new ConfigError('SMTP_URL is required in production (sign-up and password resets send mail)');
 }
 
 function assertStrongSecret(name: string, value: string): void {

@@ -3,7 +3,9 @@ import { createTestApp, type TestApp } from '../support/app.ts';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp({ env: { NODE_ENV: 'production', BASE_URL: 'https://baza.example' } });
+  t = await createTestApp({
+    env: { NODE_ENV: 'production', BASE_URL: 'https://baza.example', SMTP_URL: 'smtp://127.0.0.1:1' },
+  });
 });
 afterAll(() => t.close());
 

@@ -89,17 +89,3 @@ describe('/dev/mail with SMTP', () => {
     expect(page.body).not.toContain('Mail (development)');
   });
 });
-
-describe('/dev/mail in production without SMTP', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp({ env: { NODE_ENV: 'production', BASE_URL: 'https://baza.example' } });
-  });
-  afterAll(() => t.close());
-
-  it('does not exist, though mail is still stored', async () => {
-    expect(t.container.devMailbox).toBeDefined();
-    const page = await t.app.inject({ url: '/dev/mail', headers: html });
-    expect(page.statusCode).toBe(404);
-  });
-});
