@@ -24,7 +24,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       updated_at timestamptz NOT NULL,
       CONSTRAINT users_active_is_verified CHECK (status <> 'active' OR email_verified_at IS NOT NULL),
       CONSTRAINT users_pending_is_unverified CHECK (status <> 'pending_verification' OR email_verified_at IS NULL),
-      CONSTRAINT users_totp_enabled_has_secret CHECK ((totp_enabled_at IS NULL) = (totp_secret IS NULL))
+      CONSTRAINT users_totp_enabled_has_secret CHECK ((totp_enabled_at IS NULL) = (totp_secret IS NULL)),
+      -- Nobody blocks the owner, and the owner is made verified.
+      CONSTRAINT users_owner_is_active CHECK (role <> 'owner' OR status = 'active')
     )
   `.execute(db);
   // At most one owner; `baza user create-owner` creates it and nobody can change its role.
@@ -55,7 +57,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`CREATE INDEX sessions_user_active_idx ON sessions (user_id, last_used_at DESC) WHERE revoked_at IS NULL`.execute(
     db,
   );
+  // The cleanup job deletes long-ended sessions by these.
   await sql`CREATE INDEX sessions_absolute_expiry_idx ON sessions (absolute_expires_at)`.execute(db);
+  await sql`CREATE INDEX sessions_revoked_idx ON sessions (revoked_at) WHERE revoked_at IS NOT NULL`.execute(db);
 
   await sql`
     CREATE TABLE refresh_tokens (
@@ -65,6 +69,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       rotated_at timestamptz
     )
   `.execute(db);
+  // Deleting a session cascades here (a row per refresh), so the lookup by session is indexed.
+  await sql`CREATE INDEX refresh_tokens_session_idx ON refresh_tokens (session_id)`.execute(db);
   // At most one live token per session: rotation retires the old one in the same transaction.
   await sql`CREATE UNIQUE INDEX refresh_tokens_one_live_per_session ON refresh_tokens (session_id) WHERE rotated_at IS NULL`.execute(
     db,

@@ -1,7 +1,17 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { createTotp } from '../../src/modules/identity/infrastructure/totp.ts';
-import { createOwner, register, registeredUser, STRONG_PASSWORD, tokenFromMail } from '../support/identity.ts';
+import {
+  createOwner,
+  deliverMail,
+  login,
+  register,
+  registeredUser,
+  STRONG_PASSWORD,
+  tokenFromMail,
+} from '../support/identity.ts';
+import { PageBrowser } from './page-browser.ts';
 
 let test: TestApp;
 let owner: Awaited<ReturnType<typeof createOwner>>;
@@ -127,5 +137,105 @@ describe('MFA code guessing from many addresses', () => {
     const next = await step('000000', '198.51.100.99');
     expect(next.statusCode).toBe(429);
     expect(Number(next.headers['retry-after'])).toBeGreaterThan(0);
+  });
+});
+
+describe('sign-out and session details', () => {
+  it('signs out with only a refresh token (the access token may have expired)', async () => {
+    const session = await registeredUser(test, 'logout-refresh@school.test');
+    const logout = await test.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/logout',
+      payload: { refreshToken: session.refreshToken },
+    });
+    expect(logout.statusCode).toBe(204);
+    const refresh = await test.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/refresh',
+      payload: { refreshToken: session.refreshToken },
+    });
+    expect(refresh.statusCode).toBe(401);
+    expect((await test.app.inject({ url: '/api/v1/me', headers: session.auth })).statusCode).toBe(401);
+    const nothing = await test.app.inject({ method: 'POST', url: '/api/v1/auth/logout' });
+    expect(nothing.statusCode).toBe(401);
+  });
+
+  it('shows where a session was last used from, not only where it started', async () => {
+    const session = await registeredUser(test, 'moved@school.test');
+    const refreshed = await test.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/refresh',
+      remoteAddress: '203.0.113.77',
+      headers: { 'user-agent': 'Mozilla/5.0 (Android 14; Mobile; rv:133.0) Gecko/133.0 Firefox/133.0' },
+      payload: { refreshToken: session.refreshToken },
+    });
+    const sessions = await test.app.inject({
+      url: '/api/v1/me/sessions',
+      headers: { authorization: `Bearer ${refreshed.json().accessToken}` },
+    });
+    expect(sessions.json().items[0]).toMatchObject({
+      ip: '203.0.113.77',
+      userAgent: expect.stringContaining('Android'),
+    });
+  });
+
+  it('never lets a cache keep token responses', async () => {
+    await registeredUser(test, 'no-store@school.test');
+    const login = await test.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: 'no-store@school.test', password: STRONG_PASSWORD },
+    });
+    expect(login.headers['cache-control']).toBe('no-store');
+  });
+
+  it('replaces the previous session when someone signs in again in the same browser', async () => {
+    await registeredUser(test, 'twice@school.test');
+    const browser = await PageBrowser.signIn(test.app, 'twice@school.test');
+    const first = browser.sessionId;
+    await browser.get('/login');
+    const again = await browser.post('/login', { email: 'twice@school.test', password: STRONG_PASSWORD });
+    expect(again.statusCode).toBe(303);
+    const sessions = await test.app.inject({
+      url: '/api/v1/me/sessions',
+      headers: (await login(test.app, 'twice@school.test')).auth,
+    });
+    expect(sessions.json().items.map((item: { id: string }) => item.id)).not.toContain(first);
+  });
+});
+
+describe('names', () => {
+  it('refuses a display name with line breaks or control characters (it appears in mail and pages)', async () => {
+    const session = await registeredUser(test, 'names@school.test');
+    for (const displayName of ['Ada\nClick http://evil.example', 'Ada\u202egnp.exe']) {
+      const response = await test.app.inject({
+        method: 'PATCH',
+        url: '/api/v1/me',
+        headers: session.auth,
+        payload: { displayName },
+      });
+      expect(response.statusCode, JSON.stringify(displayName)).toBe(422);
+      expect(response.json()).toMatchObject({ code: 'invalid_display_name' });
+    }
+  });
+
+  it('does not repeat the chosen name in mail to an address nobody has confirmed yet', async () => {
+    await test.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/register',
+      payload: { email: 'stranger@school.test', password: STRONG_PASSWORD, displayName: 'Win a prize at evil.example' },
+    });
+    const mail = (await deliverMail(test)).find((message) => message.to === 'stranger@school.test');
+    expect(mail?.text).toContain('/verify-email?token=');
+    expect(mail?.text).not.toContain('evil.example');
+    expect(mail?.html).not.toContain('evil.example');
+  });
+});
+
+describe('database constraints', () => {
+  it('keep the owner active whatever the code does', async () => {
+    await expect(
+      sql`UPDATE users SET status = 'blocked' WHERE role = 'owner'`.execute(test.container.db),
+    ).rejects.toThrow(/users_owner_is_active/);
   });
 });

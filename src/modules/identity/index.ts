@@ -121,6 +121,11 @@ export function createIdentityModule(deps: {
     },
     routes: async (app: FastifyInstance, pagesDeps: PagesDeps) => {
       const shared = routeDeps(pagesDeps);
+      // Tokens, TOTP secrets, recovery codes and personal data: never stored by a cache (RFC 6749 §5.1).
+      app.addHook('onSend', async (_request, reply, payload) => {
+        reply.header('cache-control', 'no-store');
+        return payload;
+      });
       await app.register(authRoutes(shared));
       await app.register(meRoutes(shared));
       await app.register(adminRoutes(shared));

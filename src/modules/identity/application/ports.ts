@@ -1,7 +1,7 @@
 import type { Outbox } from '../../../shared/application/outbox.ts';
 import type { RateLimiter } from '../../../shared/application/rate-limiter.ts';
 import type { UnitOfWork } from '../../../shared/application/unit-of-work.ts';
-import type { AuditEntry } from '../domain/audit.ts';
+import type { AuditEntry, RequestOrigin } from '../domain/audit.ts';
 import type { OneTimeToken, OneTimeTokenPurpose } from '../domain/one-time-token.ts';
 import type { RevocationReason, Session } from '../domain/session.ts';
 import type { Role, User, UserLocale, UserStatus } from '../domain/user.ts';
@@ -52,7 +52,17 @@ export type SessionRepository = {
   create(session: NewSession, refreshTokenHash: string): Promise<void>;
   /** The token and its session, the token row locked against a concurrent rotation. */
   lockRefreshToken(tokenHash: string): Promise<RefreshTokenRecord | undefined>;
-  rotate(sessionId: string, oldHash: string, newHash: string, now: Date, idleExpiresAt: Date): Promise<void>;
+  /** Retires the old token for the new one; the session shows this use (time, address, device). */
+  rotate(
+    rotation: Readonly<{
+      sessionId: string;
+      oldHash: string;
+      newHash: string;
+      idleExpiresAt: Date;
+      origin: RequestOrigin;
+    }>,
+    now: Date,
+  ): Promise<void>;
   byIdForUser(sessionId: string, userId: string): Promise<Session | undefined>;
   revoke(sessionId: string, reason: RevocationReason, now: Date): Promise<boolean>;
   /** Revokes every live session of the user except `exceptId`; returns how many. */

@@ -3,7 +3,7 @@ import { makeChangeUserAccess } from './commands/change-user-access.ts';
 import { makeCompleteMfaLogin } from './commands/complete-mfa-login.ts';
 import { makeCreateOwner } from './commands/create-owner.ts';
 import { makeLogIn } from './commands/log-in.ts';
-import { makeLogOut } from './commands/log-out.ts';
+import { makeLogOut, makeLogOutWithRefreshToken } from './commands/log-out.ts';
 import { makeConfirmTotp, makeDisableTotp, makeStartTotpEnrollment } from './commands/manage-totp.ts';
 import { makeRefreshSession } from './commands/refresh-session.ts';
 import { makeRegisterUser } from './commands/register-user.ts';
@@ -27,6 +27,7 @@ export function createIdentityUseCases(deps: IdentityDeps) {
     completeMfaLogin: makeCompleteMfaLogin(deps),
     refreshSession: makeRefreshSession(deps),
     logOut: makeLogOut(deps),
+    logOutWithRefreshToken: makeLogOutWithRefreshToken(deps),
     requestPasswordReset: makeRequestPasswordReset(deps),
     resetPassword: makeResetPassword(deps),
     changePassword: makeChangePassword(deps),

@@ -110,6 +110,12 @@ export class CommonPasswordError extends RuleViolationError {
   }
 }
 
+export class InvalidDisplayNameError extends RuleViolationError {
+  constructor() {
+    super('identity.invalid_display_name', 'the name must have 1 to 100 characters on one line');
+  }
+}
+
 export class WrongPasswordError extends RuleViolationError {
   constructor() {
     super('identity.wrong_password', 'the current password is wrong');

@@ -1,3 +1,5 @@
+import { InvalidDisplayNameError } from './errors.ts';
+
 export const ROLES = ['student', 'moderator', 'admin', 'owner'] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -30,6 +32,15 @@ export type User = Readonly<{
 /** Emails compare case-insensitively: stored trimmed and lowercased. */
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
+}
+
+/** 1–100 visible characters on one line: no control or format characters (they forge layouts). */
+export function normalizeDisplayName(name: string): string {
+  const trimmed = name.trim();
+  if (trimmed.length === 0 || [...trimmed].length > 100 || /[\p{Cc}\p{Cf}\u2028\u2029]/u.test(trimmed)) {
+    throw new InvalidDisplayNameError();
+  }
+  return trimmed;
 }
 
 export function isStaff(role: Role): boolean {

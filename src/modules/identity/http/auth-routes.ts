@@ -195,16 +195,28 @@ export function authRoutes(deps: IdentityRouteDeps) {
     app.post(
       '/auth/logout',
       {
-        schema: { tags, summary: 'End the current session', security: [{ bearerAuth: [] }], response: { 204: Empty } },
+        schema: {
+          tags,
+          summary: "End the current session: the bearer token's, or that of a refresh token (body or cookie)",
+          security: [{ bearerAuth: [] }, {}],
+          body: Type.Optional(Type.Object({ refreshToken: Type.Optional(Type.String({ maxLength: 256 })) })),
+          response: { 204: Empty },
+        },
+        preValidation: async (request) => {
+          request.body ??= {};
+        },
       },
       async (request, reply) => {
-        const user = currentUser(request, { allowWithoutMfa: true });
-        await useCases.logOut({
-          userId: user.id,
-          sessionId: user.sessionId,
-          origin: originOf(request),
-          now: clock.now(),
-        });
+        const origin = originOf(request);
+        const refreshToken = (request.body as { refreshToken?: string }).refreshToken ?? cookieToken(request);
+        if (request.user) {
+          const { id, sessionId } = request.user;
+          await useCases.logOut({ userId: id, sessionId, origin, now: clock.now() });
+        } else if (refreshToken) {
+          await useCases.logOutWithRefreshToken({ refreshToken, origin, now: clock.now() });
+        } else {
+          currentUser(request); // 401: nothing says which session to end
+        }
         sessionCookies.clear(reply);
         return reply.status(204).send();
       },

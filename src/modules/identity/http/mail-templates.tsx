@@ -15,7 +15,9 @@ export function createAccountMailRenderer(baseUrl: string): AccountMailRenderer 
     const link = `${baseUrl}${LINK_PATH[kind]}${token ? `?token=${encodeURIComponent(token)}` : ''}`;
     const resetLink = `${baseUrl}/forgot-password`;
     const lines = {
-      greeting: t('mail.greeting', { name: user.displayName }),
+      // Anyone can sign up with any address and name: mail to an unproven address does not
+      // repeat the name, so it cannot carry someone's text to a stranger's inbox.
+      greeting: kind === 'verify_email' ? t('mail.greetingAnonymous') : t('mail.greeting', { name: user.displayName }),
       body: t(`mail.${kind}.body`),
       action: t(`mail.${kind}.action`),
       footer: t(`mail.${kind}.footer`),

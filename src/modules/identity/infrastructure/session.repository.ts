@@ -45,10 +45,14 @@ export function createSessionRepository(tx: Tx) {
       const { rotatedAt, ...session } = row;
       return { sessionId: session.id, rotatedAt, session };
     },
-    async rotate(sessionId, oldHash, newHash, now, idleExpiresAt) {
+    async rotate({ sessionId, oldHash, newHash, idleExpiresAt, origin }, now) {
       await tx.updateTable('refreshTokens').set({ rotatedAt: now }).where('tokenHash', '=', oldHash).execute();
       await tx.insertInto('refreshTokens').values({ tokenHash: newHash, sessionId, createdAt: now }).execute();
-      await tx.updateTable('sessions').set({ lastUsedAt: now, idleExpiresAt }).where('id', '=', sessionId).execute();
+      await tx
+        .updateTable('sessions')
+        .set({ lastUsedAt: now, idleExpiresAt, ip: origin.ip, userAgent: origin.userAgent?.slice(0, 512) ?? null })
+        .where('id', '=', sessionId)
+        .execute();
     },
     async byIdForUser(sessionId, userId) {
       const row: Session | undefined = await tx

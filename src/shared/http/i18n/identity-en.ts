@@ -20,6 +20,8 @@ export const identityEn: Record<keyof typeof identityRu, string> = {
   'errors.identity.invalid_token': 'The link is invalid, expired or already used.',
   'errors.identity.weak_password': 'The password must have {min} to {max} characters.',
   'errors.identity.common_password': 'This password is too common. Choose another one.',
+  'errors.identity.invalid_display_name': 'The name must have 1 to 100 characters on one line.',
+  'mail.greetingAnonymous': 'Hello!',
   'errors.identity.wrong_password': 'The current password is wrong.',
   'errors.identity.mfa_already_enabled': 'Two-factor authentication is already on.',
   'errors.identity.mfa_not_enabled': 'Two-factor authentication is off.',

@@ -19,6 +19,8 @@ export const identityRu = {
   'errors.identity.invalid_token': 'Ссылка недействительна, устарела или уже использована.',
   'errors.identity.weak_password': 'Пароль должен содержать от {min} до {max} символов.',
   'errors.identity.common_password': 'Этот пароль слишком распространён. Выберите другой.',
+  'errors.identity.invalid_display_name': 'Имя должно содержать от 1 до 100 символов в одну строку.',
+  'mail.greetingAnonymous': 'Здравствуйте!',
   'errors.identity.wrong_password': 'Текущий пароль указан неверно.',
   'errors.identity.mfa_already_enabled': 'Двухфакторная аутентификация уже включена.',
   'errors.identity.mfa_not_enabled': 'Двухфакторная аутентификация выключена.',

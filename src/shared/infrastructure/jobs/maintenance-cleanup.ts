@@ -36,11 +36,8 @@ export function createMaintenanceCleanup(deps: { db: Db; outboxRetentionDays: nu
     const sessions = await deps.db
       .deleteFrom('sessions')
       .where((eb) =>
-        eb.or([
-          eb('absoluteExpiresAt', '<', deadline),
-          eb('revokedAt', '<', deadline),
-          eb('idleExpiresAt', '<', deadline),
-        ]),
+        // Idle-expired sessions go once their absolute deadline passes too: both are indexed.
+        eb.or([eb('absoluteExpiresAt', '<', deadline), eb('revokedAt', '<', deadline)]),
       )
       .executeTakeFirst();
     const mail = await deps.db

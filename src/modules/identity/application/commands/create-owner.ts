@@ -1,6 +1,6 @@
 import { EmailTakenError, OwnerExistsError } from '../../domain/errors.ts';
 import { assertAcceptablePassword } from '../../domain/password-policy.ts';
-import { normalizeEmail, type UserLocale } from '../../domain/user.ts';
+import { normalizeDisplayName, normalizeEmail, type UserLocale } from '../../domain/user.ts';
 import type { IdentityDeps } from '../deps.ts';
 
 export type CreateOwnerInput = { email: string; password: string; displayName: string; locale: UserLocale; now: Date };
@@ -11,13 +11,14 @@ export function makeCreateOwner(deps: IdentityDeps) {
     assertAcceptablePassword(input.password, deps.commonPasswords.isCommon);
     const passwordHash = await deps.hasher.hash(input.password);
     const email = normalizeEmail(input.email);
+    const displayName = normalizeDisplayName(input.displayName);
     return deps.uow.run(async (tx) => {
       if (await tx.users.ownerExists()) throw new OwnerExistsError();
       const owner = await tx.users.createIfAbsent({
         id: deps.newId(),
         email,
         passwordHash,
-        displayName: input.displayName.trim(),
+        displayName,
         locale: input.locale,
         role: 'owner',
         status: 'active',

@@ -53,13 +53,14 @@ export function makeRefreshSession(deps: IdentityDeps) {
       if (user?.status !== 'active') return 'invalid' as const;
       const refreshToken = deps.secretTokens.generate();
       const idleExpiresAt = extendedIdleExpiry(input.now, session.absoluteExpiresAt, deps.sessionLifetime);
-      await tx.sessions.rotate(
-        session.id,
-        deps.secretTokens.hash(input.refreshToken),
-        deps.secretTokens.hash(refreshToken),
-        input.now,
+      const rotation = {
+        sessionId: session.id,
+        oldHash: deps.secretTokens.hash(input.refreshToken),
+        newHash: deps.secretTokens.hash(refreshToken),
         idleExpiresAt,
-      );
+        origin: input.origin,
+      };
+      await tx.sessions.rotate(rotation, input.now);
       const access = await deps.signer.signAccess({ userId: user.id, sessionId: session.id }, input.now);
       return {
         kind: 'rotated',

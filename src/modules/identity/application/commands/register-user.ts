@@ -1,7 +1,7 @@
 import type { RequestOrigin } from '../../domain/audit.ts';
 import { assertAcceptablePassword } from '../../domain/password-policy.ts';
 import { AUTH_LIMITS } from '../../domain/rate-limits.ts';
-import { normalizeEmail, type UserLocale } from '../../domain/user.ts';
+import { normalizeDisplayName, normalizeEmail, type UserLocale } from '../../domain/user.ts';
 import type { IdentityDeps } from '../deps.ts';
 import { consumeThrottle } from '../throttle.ts';
 
@@ -21,6 +21,7 @@ export type RegisterUserInput = {
 export function makeRegisterUser(deps: IdentityDeps) {
   return async function registerUser(input: RegisterUserInput): Promise<void> {
     const email = normalizeEmail(input.email);
+    const displayName = normalizeDisplayName(input.displayName);
     await consumeThrottle(deps.limiter, [
       { key: `mail:address:${email}`, limit: AUTH_LIMITS.mailPerAddress },
       { key: `mail:ip:${input.origin.ip}`, limit: AUTH_LIMITS.mailRequestsPerIp },
@@ -33,7 +34,7 @@ export function makeRegisterUser(deps: IdentityDeps) {
         id: deps.newId(),
         email,
         passwordHash,
-        displayName: input.displayName.trim(),
+        displayName,
         locale: input.locale,
         role: 'student',
         status: 'pending_verification',

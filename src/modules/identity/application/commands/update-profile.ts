@@ -1,5 +1,5 @@
 import type { RequestOrigin } from '../../domain/audit.ts';
-import type { UserLocale } from '../../domain/user.ts';
+import { normalizeDisplayName, type UserLocale } from '../../domain/user.ts';
 import type { IdentityDeps } from '../deps.ts';
 
 export type UpdateProfileInput = {
@@ -14,7 +14,7 @@ export type UpdateProfileInput = {
 export function makeUpdateProfile(deps: Pick<IdentityDeps, 'uow'>) {
   return async function updateProfile(input: UpdateProfileInput): Promise<void> {
     const profile = {
-      ...(input.displayName !== undefined ? { displayName: input.displayName.trim() } : {}),
+      ...(input.displayName !== undefined ? { displayName: normalizeDisplayName(input.displayName) } : {}),
       ...(input.locale !== undefined ? { locale: input.locale } : {}),
     };
     if (Object.keys(profile).length === 0) return;

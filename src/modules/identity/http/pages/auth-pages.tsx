@@ -51,7 +51,15 @@ export async function authPages(app: FastifyInstance, deps: PagesDeps & Identity
       <VerifyEmailPage ctx={page(request, reply)} token={token} message={message} />,
       status,
     );
-  const signedIn = (reply: FastifyReply, session: Parameters<typeof sessionCookies.set>[1], returnTo?: string) => {
+  const signedIn = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    session: Parameters<typeof sessionCookies.set>[1],
+    returnTo?: string,
+  ) => {
+    // Signing in again in a browser that had a session replaces it: the old one ends, not idles on.
+    const previous = request.user;
+    if (previous) await useCases.logOut({ userId: previous.id, sessionId: previous.sessionId, ...input(request) });
     sessionCookies.set(reply, session);
     return reply.redirect(returnPath(returnTo), 303);
   };
@@ -177,7 +185,7 @@ export async function authPages(app: FastifyInstance, deps: PagesDeps & Identity
         );
       }
       if (result.kind === 'mfa_required') return mfaPage(request, reply, { mfaToken: result.mfaToken, returnTo });
-      return signedIn(reply, result, returnTo);
+      return signedIn(request, reply, result, returnTo);
     },
   );
 
@@ -205,7 +213,7 @@ export async function authPages(app: FastifyInstance, deps: PagesDeps & Identity
         if (failure.code === 'identity.invalid_mfa_token') return restart();
         return mfaPage(request, reply, { mfaToken, returnTo, error: failure.message }, failure.status);
       }
-      return signedIn(reply, session, returnTo);
+      return signedIn(request, reply, session, returnTo);
     },
   );
 
