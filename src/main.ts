@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { configOrExit, loggerFor, openDatabase } from './cli/runtime.ts';
 import { startServer } from './cli/serve.ts';
-import { createOwnerCommand } from './cli/user.ts';
+import { createOwnerCommand, resetMfaCommand } from './cli/user.ts';
 import { exitOnSignals } from './cli/shutdown.ts';
 import { startWorkerProcess } from './cli/worker.ts';
 import { createMigrationFile, migrateDown, migrateUp, migrationStatus } from './shared/infrastructure/db/migrator.ts';
@@ -41,6 +41,15 @@ user
     const config = configOrExit();
     const locale = options.locale === 'en' ? 'en' : 'ru';
     await createOwnerCommand(config, loggerFor(config), { email: options.email, name: options.name, locale });
+  });
+
+user
+  .command('reset-mfa')
+  .description('turn two-factor sign-in off for an account locked out of it (ends its sessions)')
+  .requiredOption('--email <email>', "the account's email address")
+  .action(async (options: { email: string }) => {
+    const config = configOrExit();
+    await resetMfaCommand(config, loggerFor(config), options);
   });
 
 const migrate = program.command('migrate').description('apply or revert database migrations');

@@ -39,6 +39,29 @@ export async function createOwnerCommand(config: Config, logger: Logger, options
   }
 }
 
+/** `baza user reset-mfa`: turns MFA off for someone locked out (lost device and recovery codes). */
+export async function resetMfaCommand(config: Config, logger: Logger, options: { email: string }): Promise<void> {
+  const database = await openDatabase(config, logger);
+  try {
+    await assertSchemaUpToDate(database.connectionString);
+    const container = createContainer({ config, logger, connectionString: database.connectionString });
+    try {
+      const user = await container.modules.identity.useCases.resetMfaByOperator({
+        email: options.email,
+        now: new Date(),
+      });
+      process.stdout.write(`two-factor sign-in is off for ${options.email} (${user.id}); their sessions ended\n`);
+    } catch (error) {
+      if (error instanceof DomainError) throw new Error(domainMessage(error, 'en'), { cause: error });
+      throw error;
+    } finally {
+      await container.close();
+    }
+  } finally {
+    await database.stop();
+  }
+}
+
 /** On start: creates the owner from OWNER_EMAIL / OWNER_PASSWORD once, or says how to make one. */
 export async function ensureOwner(config: Config, logger: Logger, useCases: IdentityUseCases): Promise<void> {
   if (await useCases.hasOwner()) return;

@@ -4,7 +4,12 @@ import { makeCompleteMfaLogin } from './commands/complete-mfa-login.ts';
 import { makeCreateOwner } from './commands/create-owner.ts';
 import { makeLogIn } from './commands/log-in.ts';
 import { makeLogOut, makeLogOutWithRefreshToken } from './commands/log-out.ts';
-import { makeConfirmTotp, makeDisableTotp, makeStartTotpEnrollment } from './commands/manage-totp.ts';
+import {
+  makeConfirmTotp,
+  makeDisableTotp,
+  makeResetMfaByOperator,
+  makeStartTotpEnrollment,
+} from './commands/manage-totp.ts';
 import { makeRefreshSession } from './commands/refresh-session.ts';
 import { makeRegisterUser } from './commands/register-user.ts';
 import { makeRequestPasswordReset, makeResendVerification } from './commands/request-email-link.ts';
@@ -36,6 +41,7 @@ export function createIdentityUseCases(deps: IdentityDeps) {
     startTotpEnrollment: makeStartTotpEnrollment(deps),
     confirmTotp: makeConfirmTotp(deps),
     disableTotp: makeDisableTotp(deps),
+    resetMfaByOperator: makeResetMfaByOperator(deps),
     changeUserAccess: makeChangeUserAccess(deps),
     createOwner: makeCreateOwner(deps),
     authenticate: makeAuthenticate(deps),

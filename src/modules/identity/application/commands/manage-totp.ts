@@ -8,6 +8,7 @@ import {
   WrongTotpSetupCodeError,
 } from '../../domain/errors.ts';
 import { AUTH_LIMITS } from '../../domain/rate-limits.ts';
+import { normalizeEmail } from '../../domain/user.ts';
 import type { IdentityDeps } from '../deps.ts';
 import { verifyCurrentPassword } from '../throttle.ts';
 
@@ -80,6 +81,34 @@ export function makeDisableTotp(deps: IdentityDeps) {
         subjectId: user.id,
         origin: input.origin,
       });
+    });
+  };
+}
+
+/**
+ * An operator on the server (`baza user reset-mfa`) turns MFA off for someone who lost both their
+ * device and their recovery codes — the owner included, who has nobody above them. Their
+ * sessions end; they sign in with the password and set MFA up again.
+ */
+export function makeResetMfaByOperator(deps: IdentityDeps) {
+  return async function resetMfaByOperator(input: { email: string; now: Date }): Promise<{ id: string }> {
+    return deps.uow.run(async (tx) => {
+      const found = await tx.users.byEmail(normalizeEmail(input.email));
+      const user = found && (await tx.users.lockById(found.id));
+      if (!user) throw new UserNotFoundError(input.email);
+      if (!user.totpEnabledAt) throw new MfaNotEnabledError();
+      await tx.users.disableTotp(user.id, input.now);
+      await tx.recoveryCodes.deleteAll(user.id);
+      const ended = await tx.sessions.revokeAllOfUser(user.id, 'user_revoked', input.now);
+      await tx.audit.record({
+        at: input.now,
+        actorId: null,
+        action: 'user.mfa_disabled',
+        subjectId: user.id,
+        origin: null,
+        details: { by: 'operator', sessionsEnded: ended },
+      });
+      return { id: user.id };
     });
   };
 }
