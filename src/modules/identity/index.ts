@@ -6,8 +6,6 @@ import type { Mailer } from '../../shared/application/mailer.ts';
 import type { OutboxHandler } from '../../shared/application/outbox.ts';
 import type { AppModule, PagesDeps } from '../../shared/http/pages.ts';
 import type { Db } from '../../shared/infrastructure/db/database.ts';
-import { createUnitOfWork } from '../../shared/infrastructure/db/unit-of-work.ts';
-import { createOutbox } from '../../shared/infrastructure/jobs/outbox.ts';
 import type { Logger } from '../../shared/infrastructure/logging.ts';
 import { createRateLimiter } from '../../shared/infrastructure/rate-limiter.ts';
 import { uuidV7 } from '../../shared/infrastructure/uuid-v7.ts';
@@ -23,16 +21,13 @@ import { meRoutes } from './http/me-routes.ts';
 import { identityPages } from './http/pages/index.ts';
 import { createSessionCookies } from './http/session-cookies.ts';
 import { createArgon2Hasher } from './infrastructure/argon2-hasher.ts';
-import { createAuditLog } from './infrastructure/audit.repository.ts';
 import { loadCommonPasswords } from './infrastructure/common-passwords.ts';
 import { createIdentityReads } from './infrastructure/identity.reads.ts';
+import { createIdentityUnitOfWork } from './infrastructure/identity-unit-of-work.ts';
 import { createJwtSigner } from './infrastructure/jwt-signer.ts';
 import { createSecretBox } from './infrastructure/secret-box.ts';
 import { createSecretTokens } from './infrastructure/secret-tokens.ts';
-import { createSessionRepository } from './infrastructure/session.repository.ts';
-import { createOneTimeTokenRepository, createRecoveryCodeRepository } from './infrastructure/token.repository.ts';
 import { createTotp } from './infrastructure/totp.ts';
-import { createUserRepository } from './infrastructure/user.repository.ts';
 
 export type IdentityModule = AppModule & {
   useCases: IdentityUseCases;
@@ -54,15 +49,9 @@ export function createIdentityModule(deps: {
   const secretTokens = createSecretTokens();
   const hasher = createArgon2Hasher(config.argon2);
   void hasher.verifyDummy('warm-up'); // computes the dummy hash now, not during the first login
+  const uow = createIdentityUnitOfWork(deps.db, deps.logger);
   const useCases = createIdentityUseCases({
-    uow: createUnitOfWork(deps.db, (tx) => ({
-      users: createUserRepository(tx),
-      sessions: createSessionRepository(tx),
-      oneTimeTokens: createOneTimeTokenRepository(tx),
-      recoveryCodes: createRecoveryCodeRepository(tx),
-      audit: createAuditLog(tx, deps.logger),
-      outbox: createOutbox(tx),
-    })),
+    uow,
     reads: createIdentityReads(deps.db),
     hasher,
     commonPasswords: loadCommonPasswords(),
@@ -89,14 +78,7 @@ export function createIdentityModule(deps: {
     mfaRequiredForStaff: config.mfaRequiredForStaff,
   });
   const outboxHandlers = makeAccountMailHandlers({
-    uow: createUnitOfWork(deps.db, (tx) => ({
-      users: createUserRepository(tx),
-      sessions: createSessionRepository(tx),
-      oneTimeTokens: createOneTimeTokenRepository(tx),
-      recoveryCodes: createRecoveryCodeRepository(tx),
-      audit: createAuditLog(tx, deps.logger),
-      outbox: createOutbox(tx),
-    })),
+    uow,
     secretTokens,
     clock: deps.clock,
     mailer: deps.mailer,
