@@ -107,3 +107,33 @@ async function verificationLink(page: Page, email: string): Promise<string> {
   }
   throw new Error(`no verification mail for ${email} in /dev/mail`);
 }
+
+describe('identity pages', () => {
+  it('have no serious accessibility violations, for guests and for the signed-in owner', async () => {
+    const { page, errors, close } = await openPage(browser, { locale: 'en-US' });
+    page.setDefaultTimeout(10_000);
+    try {
+      for (const path of ['/login', '/register', '/forgot-password', '/resend-verification']) {
+        await page.goto(`${baseUrl}${path}`);
+        await expectAccessible(page);
+      }
+      await signIn(page, owner.email, owner.password);
+      await page.waitForURL(/\/profile$/);
+      for (const path of [
+        '/profile',
+        '/profile/password',
+        '/profile/sessions',
+        '/profile/mfa',
+        '/admin/users',
+        '/admin/audit',
+      ]) {
+        await page.goto(`${baseUrl}${path}`);
+        expect(await page.getAttribute('html', 'lang')).toBe('en');
+        await expectAccessible(page);
+      }
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  }, 120_000);
+});
