@@ -4,7 +4,7 @@ import type { PageContext } from '../../../../shared/http/views/page-context.ts'
 export type TextFieldProps = {
   name: string;
   label: string;
-  type?: 'text' | 'email' | 'password' | 'url' | 'tel' | 'search' | 'number';
+  type?: 'text' | 'email' | 'password' | 'url' | 'tel' | 'search' | 'number' | 'date';
   /** Already-entered input to show again; never pass a password back. */
   value?: string | undefined;
   /** A translated message; marks the input invalid and is announced with it. */

@@ -51,10 +51,24 @@ export function AuditPage(props: {
           />
         </div>
         <div class="col-md-3">
-          <DateField ctx={ctx} name="from" label={t('admin.audit.from')} value={filter.from} error={errors.from} />
+          <TextField
+            type="date"
+            name="from"
+            label={t('admin.audit.from')}
+            value={filter.from}
+            error={errors.from}
+            hint={t('admin.audit.dayHint')}
+          />
         </div>
         <div class="col-md-3">
-          <DateField ctx={ctx} name="to" label={t('admin.audit.to')} value={filter.to} error={errors.to} />
+          <TextField
+            type="date"
+            name="to"
+            label={t('admin.audit.to')}
+            value={filter.to}
+            error={errors.to}
+            hint={t('admin.audit.dayHint')}
+          />
         </div>
         <div class="col-md-6 d-flex gap-2 align-self-center">
           <button type="submit" class="btn btn-primary">
@@ -125,41 +139,6 @@ function UserLink(props: {
     <a href={`/admin/audit?${props.filter}=${props.id}`} title={label}>
       {props.email ?? props.id}
     </a>
-  );
-}
-
-function DateField(props: {
-  ctx: PageContext;
-  name: string;
-  label: string;
-  value: string | undefined;
-  error: string | undefined;
-}) {
-  const id = `field-${props.name}`;
-  const describedBy = [`${id}-hint`, props.error ? `${id}-error` : ''].filter(Boolean).join(' ');
-  return (
-    <div class="mb-3">
-      <label class="form-label" for={id}>
-        {props.label}
-      </label>
-      <input
-        id={id}
-        name={props.name}
-        type="date"
-        class={`form-control${props.error ? ' is-invalid' : ''}`}
-        value={props.value}
-        aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={describedBy}
-      />
-      <div id={`${id}-hint`} class="form-text">
-        {props.ctx.t('admin.audit.dayHint')}
-      </div>
-      {props.error ? (
-        <div id={`${id}-error`} class="invalid-feedback d-block">
-          {props.error}
-        </div>
-      ) : null}
-    </div>
   );
 }
 

@@ -1,0 +1,45 @@
+import type { ComponentChildren } from 'preact';
+import type { MessageKey } from '../../../../shared/http/i18n/index.ts';
+import { Layout } from '../../../../shared/http/views/layout.tsx';
+import type { PageContext } from '../../../../shared/http/views/page-context.ts';
+
+export type Section = readonly [href: string, label: MessageKey];
+
+/**
+ * A page of a group (account, admin): its title as the heading, then tabs to the group's pages.
+ * A tab is current on its own path and, unless it is the group's root, below it.
+ */
+export function SectionLayout(props: {
+  ctx: PageContext;
+  title: string;
+  navLabel: MessageKey;
+  sections: readonly Section[];
+  children: ComponentChildren;
+}) {
+  const { ctx } = props;
+  const root = props.sections[0]?.[0];
+  return (
+    <Layout ctx={ctx} title={props.title}>
+      <h1 class="h2 mb-3">{props.title}</h1>
+      <nav aria-label={ctx.t(props.navLabel)} class="mb-4">
+        <ul class="nav nav-tabs">
+          {props.sections.map(([href, label]) => {
+            const current = ctx.path === href || (href !== root && ctx.path.startsWith(`${href}/`));
+            return (
+              <li class="nav-item">
+                <a
+                  class={`nav-link${current ? ' active' : ''}`}
+                  href={href}
+                  aria-current={current ? 'page' : undefined}
+                >
+                  {ctx.t(label)}
+                </a>
+              </li>
+            );
+          })}
+        </ul>
+      </nav>
+      {props.children}
+    </Layout>
+  );
+}
