@@ -50,6 +50,7 @@ describe('the account journey in a real browser', () => {
 
       // Two-factor sign-in: the key shown for manual entry is what an authenticator app would read.
       await page.goto(`${baseUrl}/profile/mfa`);
+      await page.getByLabel('Password', { exact: true }).fill(student.password);
       await page.getByRole('button', { name: 'Set up' }).click();
       await expectAccessible(page);
       const secret = (await page.getByLabel('Key for manual entry').textContent())!.replace(/\s/g, '');

@@ -225,7 +225,7 @@ describe('/profile/mfa', () => {
     expect(start.body).toContain('action="/profile/mfa/setup"');
     expect(textOf(start.body)).toContain('Off');
 
-    const setup = await web.post('/profile/mfa/setup');
+    const setup = await web.post('/profile/mfa/setup', { password: STRONG_PASSWORD });
     expect(setup.statusCode).toBe(200);
     expect(setup.body).toMatch(/<img src="data:image\/svg\+xml;base64,[^"]+" alt="QR code for your authenticator app/);
     const grouped = /<code class="fs-5 user-select-all"[^>]*>([A-Z2-7 ]+)<\/code>/.exec(setup.body)?.[1] ?? '';
@@ -256,7 +256,7 @@ describe('/profile/mfa', () => {
     const me = await test.app.inject({ url: '/api/v1/me', headers: web.auth });
     expect(me.json()).toMatchObject({ mfaEnabled: true });
 
-    const alreadyOn = await web.post('/profile/mfa/setup');
+    const alreadyOn = await web.post('/profile/mfa/setup', { password: STRONG_PASSWORD });
     expect(alreadyOn.statusCode).toBe(409);
     expect(alreadyOn.body).toContain('Two-factor authentication is already on.');
 
@@ -279,7 +279,7 @@ describe('/profile/mfa', () => {
 
   it('turns on the real thing: signing in then needs a code, and the code of the setup works only once', async () => {
     const web = await signedInStudent('replay@school.test');
-    const setup = await web.post('/profile/mfa/setup');
+    const setup = await web.post('/profile/mfa/setup', { password: STRONG_PASSWORD });
     const secret = secretOf(setup.body);
     const code = totp.codeAt(secret, new Date());
     expect((await web.post('/profile/mfa/confirm', { code })).statusCode).toBe(200);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTotp } from '../../src/modules/identity/infrastructure/totp.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
-import { createOwner, type LoggedIn, register } from '../support/identity.ts';
+import { createOwner, type LoggedIn, register, STRONG_PASSWORD } from '../support/identity.ts';
 import { englishStudent, PageBrowser, tableRows, textOf } from './page-browser.ts';
 
 const ENV = { RATE_LIMIT_MAX: '5000' };
@@ -240,7 +240,7 @@ describe('admin pages when staff must use MFA', () => {
     expect(mfa.statusCode).toBe(200);
     expect(mfa.body).toContain('Admins must turn on two-factor sign-in before using any other page.');
 
-    const setup = await admin.post('/profile/mfa/setup');
+    const setup = await admin.post('/profile/mfa/setup', { password: STRONG_PASSWORD });
     const secret = (/<code class="fs-5 user-select-all"[^>]*>([A-Z2-7 ]+)<\/code>/.exec(setup.body)?.[1] ?? '').replace(
       / /g,
       '',

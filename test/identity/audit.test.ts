@@ -130,7 +130,12 @@ describe('audit events', () => {
   });
 
   it('MFA enabled and disabled', async () => {
-    const enrolled = await test.app.inject({ method: 'POST', url: '/api/v1/me/mfa/totp', headers: user.auth });
+    const enrolled = await test.app.inject({
+      method: 'POST',
+      url: '/api/v1/me/mfa/totp',
+      headers: user.auth,
+      payload: { password: STRONG_PASSWORD },
+    });
     const { secret } = enrolled.json();
     const enabled = await send({
       method: 'POST',
@@ -380,7 +385,12 @@ describe('the structured log', () => {
       expect(Object.keys(secrets)).toContain('cookie baza-refresh');
       await test.app.inject({ method: 'GET', url: '/', headers: { cookie: pageCookie, accept: 'text/html' } });
 
-      const enrolled = await test.app.inject({ method: 'POST', url: '/api/v1/me/mfa/totp', headers: session.auth });
+      const enrolled = await test.app.inject({
+        method: 'POST',
+        url: '/api/v1/me/mfa/totp',
+        headers: session.auth,
+        payload: { password },
+      });
       secrets.totpSecret = enrolled.json().secret;
       const confirmed = await test.app.inject({
         method: 'POST',

@@ -356,7 +356,12 @@ describe('the second sign-in step', () => {
   it('asks for the TOTP code, refuses a wrong one and signs in with the right one', async () => {
     const session = await registeredUser(test, 'totp@school.test');
     const totp = createTotp({ issuer: 'Baza' });
-    const started = await test.app.inject({ method: 'POST', url: '/api/v1/me/mfa/totp', headers: session.auth });
+    const started = await test.app.inject({
+      method: 'POST',
+      url: '/api/v1/me/mfa/totp',
+      headers: session.auth,
+      payload: { password: STRONG_PASSWORD },
+    });
     expect(started.statusCode).toBe(200);
     const { secret } = started.json<{ secret: string }>();
     const confirmed = await test.app.inject({

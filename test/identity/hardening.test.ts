@@ -57,7 +57,12 @@ describe('signed-in password checks', () => {
 describe('TOTP setup', () => {
   it('answers a wrong confirmation code with 422, not 401 (the user is signed in)', async () => {
     const session = await registeredUser(test, 'setup@school.test');
-    await test.app.inject({ method: 'POST', url: '/api/v1/me/mfa/totp', headers: session.auth });
+    await test.app.inject({
+      method: 'POST',
+      url: '/api/v1/me/mfa/totp',
+      headers: session.auth,
+      payload: { password: STRONG_PASSWORD },
+    });
     const wrong = await test.app.inject({
       method: 'POST',
       url: '/api/v1/me/mfa/totp/confirm',
@@ -105,7 +110,12 @@ describe('audit', () => {
 describe('MFA code guessing from many addresses', () => {
   it('stops after 20 wrong codes per account in an hour, whatever the client address', async () => {
     const session = await registeredUser(test, 'many-ips@school.test');
-    const enrolled = await test.app.inject({ method: 'POST', url: '/api/v1/me/mfa/totp', headers: session.auth });
+    const enrolled = await test.app.inject({
+      method: 'POST',
+      url: '/api/v1/me/mfa/totp',
+      headers: session.auth,
+      payload: { password: STRONG_PASSWORD },
+    });
     const totp = createTotp({ issuer: 'Baza' });
     const confirm = await test.app.inject({
       method: 'POST',
@@ -237,5 +247,23 @@ describe('database constraints', () => {
     await expect(
       sql`UPDATE users SET status = 'blocked' WHERE role = 'owner'`.execute(test.container.db),
     ).rejects.toThrow(/users_owner_is_active/);
+  });
+});
+
+describe('TOTP enrollment', () => {
+  it('needs the password again, so a stolen session cannot enroll its own device', async () => {
+    const session = await registeredUser(test, 'reauth@school.test');
+    const enroll = (payload?: object) =>
+      test.app.inject({
+        method: 'POST',
+        url: '/api/v1/me/mfa/totp',
+        headers: session.auth,
+        ...(payload ? { payload } : {}),
+      });
+    expect((await enroll()).statusCode).toBe(400);
+    const wrong = await enroll({ password: 'not my password at all' });
+    expect(wrong.statusCode).toBe(422);
+    expect(wrong.json()).toMatchObject({ code: 'wrong_password' });
+    expect((await enroll({ password: STRONG_PASSWORD })).statusCode).toBe(200);
   });
 });

@@ -10,7 +10,13 @@ type Auth = { authorization: string };
 
 function api(test: TestApp) {
   return {
-    enroll: (auth: Auth) => test.app.inject({ method: 'POST', url: '/api/v1/me/mfa/totp', headers: auth }),
+    enroll: (auth: Auth, password = STRONG_PASSWORD) =>
+      test.app.inject({
+        method: 'POST',
+        url: '/api/v1/me/mfa/totp',
+        headers: auth,
+        payload: { password },
+      }),
     confirm: (auth: Auth, code: string) =>
       test.app.inject({ method: 'POST', url: '/api/v1/me/mfa/totp/confirm', headers: auth, payload: { code } }),
     disable: (auth: Auth, password: string) =>
@@ -24,9 +30,9 @@ function api(test: TestApp) {
 }
 
 /** Enrolls and confirms TOTP for a signed-in user; returns the secret and the recovery codes. */
-async function enableTotp(test: TestApp, clock: { now(): Date }, auth: Auth) {
+async function enableTotp(test: TestApp, clock: { now(): Date }, auth: Auth, password = STRONG_PASSWORD) {
   const { enroll, confirm } = api(test);
-  const enrolled = await enroll(auth);
+  const enrolled = await enroll(auth, password);
   expect(enrolled.statusCode, enrolled.body).toBe(200);
   const { secret } = enrolled.json();
   const confirmed = await confirm(auth, totp.codeAt(secret, clock.now()));
@@ -216,7 +222,7 @@ describe('TOTP over the API', () => {
   });
 
   it('a new enrollment gets a new secret; the old one no longer works', async () => {
-    const again = await enableTotp(test, clock, user.auth);
+    const again = await enableTotp(test, clock, user.auth, 'a new password after step one');
     expect(again.secret).not.toBe(secret);
     clock.advance(STEP);
     const step = await calls.login(email, 'a new password after step one');

@@ -205,7 +205,12 @@ describe('MFA code failures', () => {
   it('lock the second step for one account and address after five wrong codes, even for a right one', async () => {
     const totp = createTotp({ issuer: 'Baza' });
     const user = await registeredUser(test, 'mfa-limited@school.test');
-    const enrolled = await test.app.inject({ method: 'POST', url: '/api/v1/me/mfa/totp', headers: user.auth });
+    const enrolled = await test.app.inject({
+      method: 'POST',
+      url: '/api/v1/me/mfa/totp',
+      headers: user.auth,
+      payload: { password: STRONG_PASSWORD },
+    });
     const { secret } = enrolled.json();
     const confirm = await test.app.inject({
       method: 'POST',

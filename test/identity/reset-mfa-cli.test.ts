@@ -30,7 +30,12 @@ function resetMfa(email: string) {
 
 it('baza user reset-mfa lets someone who lost their device and codes sign in with the password again', async () => {
   const session = await registeredUser(test, 'lost-phone@school.test');
-  const enrolled = await test.app.inject({ method: 'POST', url: '/api/v1/me/mfa/totp', headers: session.auth });
+  const enrolled = await test.app.inject({
+    method: 'POST',
+    url: '/api/v1/me/mfa/totp',
+    headers: session.auth,
+    payload: { password: STRONG_PASSWORD },
+  });
   const code = createTotp({ issuer: 'Baza' }).codeAt(enrolled.json().secret, new Date());
   await test.app.inject({
     method: 'POST',

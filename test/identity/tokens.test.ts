@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTotp } from '../../src/modules/identity/infrastructure/totp.ts';
 import { cookiesFrom, createTestApp, TEST_SECRET, type TestApp } from '../support/app.ts';
 import { createTestClock, HOUR, MINUTE } from '../support/clock.ts';
-import { type LoggedIn, login, registeredUser } from '../support/identity.ts';
+import { type LoggedIn, login, registeredUser, STRONG_PASSWORD } from '../support/identity.ts';
 
 // Sessions here: idle for at most 2 h, alive for at most 5 h.
 const clock = createTestClock();
@@ -143,7 +143,12 @@ describe('forged and misused access tokens are refused with 401', () => {
   it('refuses an MFA step token used as an access token', async () => {
     const totp = createTotp({ issuer: 'Baza' });
     const mfaUser = await registeredUser(test, 'mfa@school.test');
-    const enrolled = await test.app.inject({ method: 'POST', url: '/api/v1/me/mfa/totp', headers: mfaUser.auth });
+    const enrolled = await test.app.inject({
+      method: 'POST',
+      url: '/api/v1/me/mfa/totp',
+      headers: mfaUser.auth,
+      payload: { password: STRONG_PASSWORD },
+    });
     expect(enrolled.statusCode).toBe(200);
     const { secret } = enrolled.json();
     const confirmed = await test.app.inject({

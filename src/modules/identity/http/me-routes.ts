@@ -114,7 +114,8 @@ export function meRoutes(deps: IdentityRouteDeps) {
         schema: {
           tags,
           security,
-          summary: 'Start TOTP enrollment: a secret, its otpauth URI and a QR code',
+          summary: 'Start TOTP enrollment (needs the password): a secret, its otpauth URI and a QR code',
+          body: Type.Object({ password: Password }),
           response: {
             200: Type.Object({ secret: Type.String(), otpauthUri: Type.String(), qrCodeDataUri: Type.String() }),
           },
@@ -122,7 +123,8 @@ export function meRoutes(deps: IdentityRouteDeps) {
       },
       async (request) => {
         const user = currentUser(request, { allowWithoutMfa: true });
-        const enrollment = await useCases.startTotpEnrollment({ actorId: user.id, now: clock.now() });
+        const { password } = request.body as { password: string };
+        const enrollment = await useCases.startTotpEnrollment({ actorId: user.id, password, now: clock.now() });
         return { ...enrollment, qrCodeDataUri: await qrCodeDataUri(enrollment.otpauthUri) };
       },
     );

@@ -68,6 +68,7 @@ export const accountPagesEn: Record<keyof typeof accountPagesRu, string> = {
   'account.mfa.requiredForStaff': 'Admins must turn on two-factor sign-in before using any other page.',
   'account.mfa.offLead':
     'Besides your password, signing in will need a six-digit code from an authenticator app on your phone (such as Google Authenticator, Microsoft Authenticator or FreeOTP). Even with your password, nobody signs in without your phone.',
+  'account.mfa.setUpPasswordHint': 'Confirm it is you: enter your password to set this up.',
   'account.mfa.setUp': 'Set up',
   'account.mfa.stepInstall': 'Install an authenticator app on your phone if you do not have one yet.',
   'account.mfa.stepScan': 'Scan the QR code with the app.',

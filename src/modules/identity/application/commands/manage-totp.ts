@@ -18,7 +18,16 @@ export type TotpEnrollment = Readonly<{ secret: string; otpauthUri: string }>;
 
 /** Step 1: a new secret, kept sealed as "pending" until a code proves the app has it. */
 export function makeStartTotpEnrollment(deps: IdentityDeps) {
-  return async function startTotpEnrollment(input: { actorId: string; now: Date }): Promise<TotpEnrollment> {
+  return async function startTotpEnrollment(input: {
+    actorId: string;
+    password: string;
+    now: Date;
+  }): Promise<TotpEnrollment> {
+    // The password again: someone holding a stolen session must not enroll their own device.
+    const current = await deps.uow.run((tx) => tx.users.byId(input.actorId));
+    if (!current) throw new UserNotFoundError(input.actorId);
+    const matches = await verifyCurrentPassword(deps, current, input.password, AUTH_LIMITS.passwordChecksPerAccount);
+    if (!matches) throw new WrongPasswordError();
     return deps.uow.run(async (tx) => {
       const user = await tx.users.lockById(input.actorId);
       if (!user) throw new UserNotFoundError(input.actorId);

@@ -179,14 +179,23 @@ export async function accountPages(app: FastifyInstance, deps: IdentityPagesDeps
 
   app.post(
     '/profile/mfa/setup',
-    { ...enrolling, schema: { hide: true, body: formSchema() } },
+    { ...enrolling, schema: { hide: true, body: formSchema('password') } },
     async (request, reply) => {
+      const password = (request.body as FormBody).password ?? '';
+      if (!password) return mfaPage(request, reply, undefined, { password: request.t('validation.required') }, 422);
       try {
-        const enrollment = await useCases.startTotpEnrollment({ actorId: pageUser(request).id, now: clock.now() });
+        const enrollment = await useCases.startTotpEnrollment({
+          actorId: pageUser(request).id,
+          password,
+          now: clock.now(),
+        });
         const qr = await qrCodeDataUri(enrollment.otpauthUri);
         return await mfaPage(request, reply, { kind: 'enrolling', secret: enrollment.secret, qrCodeDataUri: qr });
       } catch (error) {
         const problem = formFailure(error, request, reply);
+        if (error instanceof WrongPasswordError) {
+          return mfaPage(request, reply, undefined, { password: problem.message }, problem.status);
+        }
         return mfaPage(request, reply, undefined, { form: problem.message }, problem.status);
       }
     },

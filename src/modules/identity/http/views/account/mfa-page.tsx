@@ -28,7 +28,7 @@ export function MfaPage(props: { ctx: PageContext; state: MfaState; enrollmentRe
       ) : null}
       <ErrorSummary ctx={ctx} message={errors.form} />
       <div class="col-lg-8">
-        {state.kind === 'off' ? <MfaOff ctx={ctx} /> : null}
+        {state.kind === 'off' ? <MfaOff ctx={ctx} errors={errors} /> : null}
         {state.kind === 'enrolling' ? <Enrolling ctx={ctx} state={state} errors={errors} /> : null}
         {state.kind === 'confirming' ? <Confirming ctx={ctx} errors={errors} /> : null}
         {state.kind === 'recovery_codes' ? <RecoveryCodes ctx={ctx} codes={state.codes} /> : null}
@@ -38,7 +38,7 @@ export function MfaPage(props: { ctx: PageContext; state: MfaState; enrollmentRe
   );
 }
 
-function MfaOff({ ctx }: { ctx: PageContext }) {
+function MfaOff({ ctx, errors }: { ctx: PageContext; errors: MfaErrors }) {
   const { t } = ctx;
   return (
     <>
@@ -46,15 +46,25 @@ function MfaOff({ ctx }: { ctx: PageContext }) {
         <span class="badge text-bg-secondary">{t('account.mfa.off')}</span>
       </p>
       <p>{t('account.mfa.offLead')}</p>
-      <SetUpForm ctx={ctx} label={t('account.mfa.setUp')} />
+      <SetUpForm ctx={ctx} label={t('account.mfa.setUp')} error={errors.password} />
     </>
   );
 }
 
-function SetUpForm({ ctx, label }: { ctx: PageContext; label: string }) {
+/** Setting up MFA asks for the password again: a stolen session must not enroll its own device. */
+function SetUpForm({ ctx, label, error }: { ctx: PageContext; label: string; error: string | undefined }) {
   return (
     <form method="post" action="/profile/mfa/setup">
       <CsrfInput ctx={ctx} />
+      <TextField
+        name="password"
+        type="password"
+        label={ctx.t('account.field.password')}
+        autocomplete="current-password"
+        required
+        hint={ctx.t('account.mfa.setUpPasswordHint')}
+        error={error}
+      />
       <SubmitButton label={label} />
     </form>
   );
@@ -99,7 +109,7 @@ function Confirming({ ctx, errors }: { ctx: PageContext; errors: MfaErrors }) {
       <p>{t('account.mfa.confirmLead')}</p>
       <CodeForm ctx={ctx} error={errors.code} />
       <p class="mt-4 mb-2">{t('account.mfa.startOverLead')}</p>
-      <SetUpForm ctx={ctx} label={t('account.mfa.startOver')} />
+      <SetUpForm ctx={ctx} label={t('account.mfa.startOver')} error={errors.password} />
     </>
   );
 }
