@@ -90,6 +90,20 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`CREATE INDEX one_time_tokens_user_idx ON one_time_tokens (user_id, purpose)`.execute(db);
   await sql`CREATE INDEX one_time_tokens_expires_idx ON one_time_tokens (expires_at)`.execute(db);
 
+  // The second login step: its token names one of these, which a successful step uses up.
+  await sql`
+    CREATE TABLE mfa_challenges (
+      id uuid PRIMARY KEY,
+      user_id uuid NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+      created_at timestamptz NOT NULL,
+      expires_at timestamptz NOT NULL,
+      used_at timestamptz,
+      CONSTRAINT mfa_challenges_expiry_order CHECK (expires_at > created_at)
+    )
+  `.execute(db);
+  await sql`CREATE INDEX mfa_challenges_user_idx ON mfa_challenges (user_id)`.execute(db);
+  await sql`CREATE INDEX mfa_challenges_expires_idx ON mfa_challenges (expires_at)`.execute(db);
+
   await sql`
     CREATE TABLE recovery_codes (
       user_id uuid NOT NULL REFERENCES users (id) ON DELETE CASCADE,
@@ -121,6 +135,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`DROP TABLE audit_events`.execute(db);
   await sql`DROP TABLE recovery_codes`.execute(db);
+  await sql`DROP TABLE mfa_challenges`.execute(db);
   await sql`DROP TABLE one_time_tokens`.execute(db);
   await sql`DROP TABLE refresh_tokens`.execute(db);
   await sql`DROP TABLE sessions`.execute(db);

@@ -128,10 +128,14 @@ describe('TOTP over the API', () => {
     expect(tooNew.statusCode).toBe(401);
     const late = await calls.loginMfa(mfaToken, totp.codeAt(secret, new Date(clock.now().getTime() - STEP)));
     expect(late.statusCode).toBe(200);
-    const early = await calls.loginMfa(mfaToken, totp.codeAt(secret, new Date(clock.now().getTime() + STEP)));
+    // A step token works once, even with another valid code.
+    const reusedStep = await calls.loginMfa(mfaToken, totp.codeAt(secret, new Date(clock.now().getTime() + STEP)));
+    expect(reusedStep.statusCode).toBe(401);
+    expect(reusedStep.json()).toMatchObject({ code: 'invalid_mfa_token' });
+    const early = await calls.loginMfa(await mfaStep(), totp.codeAt(secret, new Date(clock.now().getTime() + STEP)));
     expect(early.statusCode).toBe(200);
     // The step after the early one is in the future still, and nothing older than it is accepted now.
-    const current = await calls.loginMfa(mfaToken, totp.codeAt(secret, clock.now()));
+    const current = await calls.loginMfa(await mfaStep(), totp.codeAt(secret, clock.now()));
     expect(current.statusCode).toBe(401);
   });
 

@@ -84,6 +84,14 @@ export type RecoveryCodeRepository = {
   deleteAll(userId: string): Promise<void>;
 };
 
+/** A pending second login step; a successful step uses it up, so its token works once. */
+export type MfaChallengeRepository = {
+  open(challenge: Readonly<{ id: string; userId: string; now: Date; expiresAt: Date }>): Promise<void>;
+  /** Locks the challenge; true when it belongs to the user, is unused and has not expired. */
+  lockUsable(id: string, userId: string, now: Date): Promise<boolean>;
+  markUsed(id: string, now: Date): Promise<void>;
+};
+
 export type AuditLog = {
   record(entry: AuditEntry): Promise<void>;
 };
@@ -93,6 +101,7 @@ export type IdentityRepositories = {
   sessions: SessionRepository;
   oneTimeTokens: OneTimeTokenRepository;
   recoveryCodes: RecoveryCodeRepository;
+  mfaChallenges: MfaChallengeRepository;
   audit: AuditLog;
   outbox: Outbox;
 };
@@ -130,8 +139,9 @@ export type AccessClaims = Readonly<{ userId: string; sessionId: string }>;
 export type TokenSigner = {
   signAccess(claims: AccessClaims, now: Date): Promise<{ token: string; expiresIn: number }>;
   verifyAccess(token: string, now: Date): Promise<AccessClaims | undefined>;
-  signMfa(userId: string, now: Date): Promise<string>;
-  verifyMfa(token: string, now: Date): Promise<{ userId: string; issuedAt: Date } | undefined>;
+  /** The MFA step token for one challenge; it expires with it (`MFA_STEP_SECONDS`). */
+  signMfa(userId: string, challengeId: string, now: Date): Promise<string>;
+  verifyMfa(token: string, now: Date): Promise<{ userId: string; challengeId: string; issuedAt: Date } | undefined>;
 };
 
 export type IdGenerator = () => string;

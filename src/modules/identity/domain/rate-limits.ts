@@ -1,3 +1,6 @@
+/** How long the second login step may take. */
+export const MFA_STEP_SECONDS = 5 * 60;
+
 /**
  * Brute-force and abuse limits. Login and MFA failures count per account *and* client IP, so
  * an attacker hammering one account from their address does not lock its owner out elsewhere;

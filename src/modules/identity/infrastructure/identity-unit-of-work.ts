@@ -5,7 +5,11 @@ import type { IdentityUnitOfWork } from '../application/ports.ts';
 import type { AuditEntry } from '../domain/audit.ts';
 import { createAuditLog, logAuditEntry } from './audit.repository.ts';
 import { createSessionRepository } from './session.repository.ts';
-import { createOneTimeTokenRepository, createRecoveryCodeRepository } from './token.repository.ts';
+import {
+  createMfaChallengeRepository,
+  createOneTimeTokenRepository,
+  createRecoveryCodeRepository,
+} from './token.repository.ts';
 import { createUserRepository } from './user.repository.ts';
 
 /**
@@ -22,6 +26,7 @@ export function createIdentityUnitOfWork(db: Db, logger: Logger): IdentityUnitOf
           sessions: createSessionRepository(tx),
           oneTimeTokens: createOneTimeTokenRepository(tx),
           recoveryCodes: createRecoveryCodeRepository(tx),
+          mfaChallenges: createMfaChallengeRepository(tx),
           audit: createAuditLog(tx, recorded),
           outbox: createOutbox(tx),
         }),

@@ -5,7 +5,7 @@ import type { TokenSigner } from '../application/ports.ts';
 const ALGORITHM = 'HS256';
 const ACCESS_TYPE = 'at+jwt';
 const MFA_TYPE = 'mfa+jwt';
-const MFA_TTL_SECONDS = 5 * 60;
+const MFA_TTL_SECONDS = 5 * 60; // MFA_STEP_SECONDS: the challenge expires with its token
 
 /**
  * HS256 JWTs under keys derived from the deployment secret: one key per token kind, and the
@@ -55,8 +55,9 @@ export function createJwtSigner(options: { secret: string; issuer: string; acces
       if (!payload?.sub || typeof payload.sid !== 'string') return undefined;
       return { userId: payload.sub, sessionId: payload.sid };
     },
-    async signMfa(userId, now) {
+    async signMfa(userId, challengeId, now) {
       return new SignJWT({})
+        .setJti(challengeId)
         .setProtectedHeader({ alg: ALGORITHM, typ: MFA_TYPE })
         .setSubject(userId)
         .setIssuer(options.issuer)
@@ -67,8 +68,8 @@ export function createJwtSigner(options: { secret: string; issuer: string; acces
     },
     async verifyMfa(token, now) {
       const payload = await verify(token, mfaKey, mfaAudience, MFA_TYPE, now);
-      if (!payload?.sub || payload.iat === undefined) return undefined;
-      return { userId: payload.sub, issuedAt: new Date(payload.iat * 1000) };
+      if (!payload?.sub || payload.iat === undefined || !payload.jti) return undefined;
+      return { userId: payload.sub, challengeId: payload.jti, issuedAt: new Date(payload.iat * 1000) };
     },
   } satisfies TokenSigner;
 }

@@ -1,5 +1,5 @@
 import type { Tx } from '../../../shared/infrastructure/db/unit-of-work.ts';
-import type { OneTimeTokenRepository, RecoveryCodeRepository } from '../application/ports.ts';
+import type { MfaChallengeRepository, OneTimeTokenRepository, RecoveryCodeRepository } from '../application/ports.ts';
 
 export function createOneTimeTokenRepository(tx: Tx) {
   return {
@@ -54,4 +54,35 @@ export function createRecoveryCodeRepository(tx: Tx) {
       await tx.deleteFrom('recoveryCodes').where('userId', '=', userId).execute();
     },
   } satisfies RecoveryCodeRepository;
+}
+
+export function createMfaChallengeRepository(tx: Tx) {
+  return {
+    async open(challenge) {
+      await tx
+        .insertInto('mfaChallenges')
+        .values({
+          id: challenge.id,
+          userId: challenge.userId,
+          createdAt: challenge.now,
+          expiresAt: challenge.expiresAt,
+        })
+        .execute();
+    },
+    async lockUsable(id, userId, now) {
+      const row = await tx
+        .selectFrom('mfaChallenges')
+        .select('id')
+        .where('id', '=', id)
+        .where('userId', '=', userId)
+        .where('usedAt', 'is', null)
+        .where('expiresAt', '>', now)
+        .forUpdate()
+        .executeTakeFirst();
+      return row !== undefined;
+    },
+    async markUsed(id, now) {
+      await tx.updateTable('mfaChallenges').set({ usedAt: now }).where('id', '=', id).execute();
+    },
+  } satisfies MfaChallengeRepository;
 }

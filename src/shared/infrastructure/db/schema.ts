@@ -76,6 +76,8 @@ export type OneTimeTokenTable = {
   usedAt: Date | null;
 };
 
+export type MfaChallengeTable = { id: string; userId: string; createdAt: Date; expiresAt: Date; usedAt: Date | null };
+
 export type RecoveryCodeTable = { userId: string; codeHash: string; usedAt: Date | null };
 
 export type AuditEventTable = {
@@ -95,6 +97,7 @@ export type Database = {
   refreshTokens: RefreshTokenTable;
   oneTimeTokens: OneTimeTokenTable;
   recoveryCodes: RecoveryCodeTable;
+  mfaChallenges: MfaChallengeTable;
   auditEvents: AuditEventTable;
   outbox: OutboxTable;
   idempotencyKeys: IdempotencyKeyTable;

@@ -33,6 +33,7 @@ export function createMaintenanceCleanup(deps: { db: Db; outboxRetentionDays: nu
       .executeTakeFirst();
     const deadline = sql<Date>`now() - make_interval(days => ${DEAD_CREDENTIAL_RETENTION_DAYS})`;
     const tokens = await deps.db.deleteFrom('oneTimeTokens').where('expiresAt', '<', deadline).executeTakeFirst();
+    await deps.db.deleteFrom('mfaChallenges').where('expiresAt', '<', deadline).execute();
     const sessions = await deps.db
       .deleteFrom('sessions')
       .where((eb) =>

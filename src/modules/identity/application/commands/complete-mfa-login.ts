@@ -32,6 +32,8 @@ export function makeCompleteMfaLogin(deps: IdentityDeps) {
       if (!user || !user.totpSecret || wholeSeconds(user.passwordChangedAt) > step.issuedAt.getTime()) {
         throw new InvalidMfaTokenError();
       }
+      // A step token works once: a successful second step uses its challenge up.
+      if (!(await tx.mfaChallenges.lockUsable(step.challengeId, user.id, input.now))) throw new InvalidMfaTokenError();
       if (user.status !== 'active') throw new AccountBlockedError();
       const factor = await checkSecondFactor(deps, tx, user, input.code, input.now);
       if (factor === 'wrong') {
@@ -53,6 +55,7 @@ export function makeCompleteMfaLogin(deps: IdentityDeps) {
           origin: input.origin,
         });
       }
+      await tx.mfaChallenges.markUsed(step.challengeId, input.now);
       return issueSession(deps, tx, user, input.origin, input.now);
     });
     if (!outcome) {

@@ -1,6 +1,6 @@
 import type { RequestOrigin } from '../../domain/audit.ts';
 import { AccountBlockedError, EmailNotVerifiedError, InvalidCredentialsError } from '../../domain/errors.ts';
-import { AUTH_LIMITS } from '../../domain/rate-limits.ts';
+import { AUTH_LIMITS, MFA_STEP_SECONDS } from '../../domain/rate-limits.ts';
 import { hasMfa, normalizeEmail } from '../../domain/user.ts';
 import type { IdentityDeps } from '../deps.ts';
 import { type IssuedSession, issueSession } from '../issue-session.ts';
@@ -54,7 +54,14 @@ export function makeLogIn(deps: IdentityDeps) {
       );
       throw user.status === 'blocked' ? new AccountBlockedError() : new EmailNotVerifiedError();
     }
-    if (hasMfa(user)) return { kind: 'mfa_required', mfaToken: await deps.signer.signMfa(user.id, input.now) };
+    if (hasMfa(user)) {
+      const challengeId = deps.newId();
+      const expiresAt = new Date(input.now.getTime() + MFA_STEP_SECONDS * 1000);
+      await deps.uow.run((tx) =>
+        tx.mfaChallenges.open({ id: challengeId, userId: user.id, now: input.now, expiresAt }),
+      );
+      return { kind: 'mfa_required', mfaToken: await deps.signer.signMfa(user.id, challengeId, input.now) };
+    }
     return deps.uow.run(async (tx) => {
       // The password was checked outside this transaction: a reset, a change, a block or MFA
       // turned on since then wins over this login.
