@@ -23,7 +23,7 @@ export function makeRegisterUser(deps: IdentityDeps) {
     const email = normalizeEmail(input.email);
     const displayName = normalizeDisplayName(input.displayName);
     await consumeThrottle(deps.limiter, [
-      { key: `mail:address:${email}`, limit: AUTH_LIMITS.mailPerAddress },
+      { key: `mail:address:verification:${email}`, limit: AUTH_LIMITS.mailPerAddress },
       { key: `mail:ip:${input.origin.ip}`, limit: AUTH_LIMITS.mailRequestsPerIp },
     ]);
     assertAcceptablePassword(input.password, deps.commonPasswords.isCommon);

@@ -12,7 +12,7 @@ export type RequestEmailLinkInput = { email: string; origin: RequestOrigin; now:
  */
 export function makeResendVerification(deps: IdentityDeps) {
   return async function resendVerification(input: RequestEmailLinkInput): Promise<void> {
-    const email = await throttled(deps, input);
+    const email = await throttled(deps, input, 'verification');
     await deps.uow.run(async (tx) => {
       const user = await tx.users.byEmail(email);
       if (user?.status !== 'pending_verification') return;
@@ -23,7 +23,7 @@ export function makeResendVerification(deps: IdentityDeps) {
 
 export function makeRequestPasswordReset(deps: IdentityDeps) {
   return async function requestPasswordReset(input: RequestEmailLinkInput): Promise<void> {
-    const email = await throttled(deps, input);
+    const email = await throttled(deps, input, 'reset');
     await deps.uow.run(async (tx) => {
       const user = await tx.users.byEmail(email);
       if (!user || user.status === 'blocked') return;
@@ -32,10 +32,14 @@ export function makeRequestPasswordReset(deps: IdentityDeps) {
   };
 }
 
-async function throttled(deps: IdentityDeps, input: RequestEmailLinkInput): Promise<string> {
+/**
+ * Per address and purpose (sign-up mail vs reset mail), so someone spending an address's sign-up
+ * allowance cannot also keep its owner from resetting the password; and per client address.
+ */
+async function throttled(deps: IdentityDeps, input: RequestEmailLinkInput, purpose: 'verification' | 'reset') {
   const email = normalizeEmail(input.email);
   await consumeThrottle(deps.limiter, [
-    { key: `mail:address:${email}`, limit: AUTH_LIMITS.mailPerAddress },
+    { key: `mail:address:${purpose}:${email}`, limit: AUTH_LIMITS.mailPerAddress },
     { key: `mail:ip:${input.origin.ip}`, limit: AUTH_LIMITS.mailRequestsPerIp },
   ]);
   return email;
