@@ -15,44 +15,44 @@ export type CreateOwnerOptions = { email: string; name: string; locale: 'ru' | '
  */
 export async function createOwnerCommand(config: Config, logger: Logger, options: CreateOwnerOptions): Promise<void> {
   const password = config.owner.password ?? (await readPassword('Owner password (8–128 characters): '));
-  const database = await openDatabase(config, logger);
-  try {
-    await assertSchemaUpToDate(database.connectionString);
-    const container = createContainer({ config, logger, connectionString: database.connectionString });
-    try {
-      const owner = await container.modules.identity.useCases.createOwner({
-        email: options.email,
-        password,
-        displayName: options.name,
-        locale: options.locale,
-        now: new Date(),
-      });
-      process.stdout.write(`created the owner ${owner.email} (${owner.id}); sign in at ${config.baseUrl}/login\n`);
-    } catch (error) {
-      if (error instanceof DomainError) throw new Error(domainMessage(error, options.locale), { cause: error });
-      throw error;
-    } finally {
-      await container.close();
-    }
-  } finally {
-    await database.stop();
-  }
+  const owner = await withIdentity(config, logger, options.locale, (useCases) =>
+    useCases.createOwner({
+      email: options.email,
+      password,
+      displayName: options.name,
+      locale: options.locale,
+      now: new Date(),
+    }),
+  );
+  process.stdout.write(`created the owner ${owner.email} (${owner.id}); sign in at ${config.baseUrl}/login\n`);
 }
 
 /** `baza user reset-mfa`: turns MFA off for someone locked out (lost device and recovery codes). */
 export async function resetMfaCommand(config: Config, logger: Logger, options: { email: string }): Promise<void> {
+  const user = await withIdentity(config, logger, 'en', (useCases) =>
+    useCases.resetMfaByOperator({ email: options.email, now: new Date() }),
+  );
+  process.stdout.write(`two-factor sign-in is off for ${options.email} (${user.id}); their sessions ended\n`);
+}
+
+/**
+ * Runs an identity use case from the command line: the database (embedded or DATABASE_URL) on an
+ * up-to-date schema, the container around it, and a domain error as one localized line.
+ */
+async function withIdentity<T>(
+  config: Config,
+  logger: Logger,
+  locale: 'ru' | 'en',
+  work: (useCases: IdentityUseCases) => Promise<T>,
+): Promise<T> {
   const database = await openDatabase(config, logger);
   try {
     await assertSchemaUpToDate(database.connectionString);
     const container = createContainer({ config, logger, connectionString: database.connectionString });
     try {
-      const user = await container.modules.identity.useCases.resetMfaByOperator({
-        email: options.email,
-        now: new Date(),
-      });
-      process.stdout.write(`two-factor sign-in is off for ${options.email} (${user.id}); their sessions ended\n`);
+      return await work(container.modules.identity.useCases);
     } catch (error) {
-      if (error instanceof DomainError) throw new Error(domainMessage(error, 'en'), { cause: error });
+      if (error instanceof DomainError) throw new Error(domainMessage(error, locale), { cause: error });
       throw error;
     } finally {
       await container.close();

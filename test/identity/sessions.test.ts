@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { createTestClock, MINUTE } from '../support/clock.ts';
-import { createOwner, type LoggedIn, registeredUser, STRONG_PASSWORD } from '../support/identity.ts';
+import { createOwner, type LoggedIn, login, registeredUser, STRONG_PASSWORD } from '../support/identity.ts';
 
 const clock = createTestClock();
 let test: TestApp;
@@ -15,22 +15,8 @@ type Device = { userAgent: string; ip: string };
 const LAPTOP: Device = { userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0', ip: '198.51.100.10' };
 const PHONE: Device = { userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_0) Mobile Safari', ip: '203.0.113.20' };
 
-async function loginFrom(email: string, device: Device): Promise<LoggedIn> {
-  const response = await test.app.inject({
-    method: 'POST',
-    url: '/api/v1/auth/login',
-    remoteAddress: device.ip,
-    headers: { 'user-agent': device.userAgent },
-    payload: { email, password: STRONG_PASSWORD },
-  });
-  expect(response.statusCode, response.body).toBe(200);
-  const body = response.json();
-  return {
-    accessToken: body.accessToken,
-    refreshToken: body.refreshToken,
-    userId: body.user.id,
-    auth: { authorization: `Bearer ${body.accessToken}` },
-  };
+function loginFrom(email: string, device: Device): Promise<LoggedIn> {
+  return login(test.app, email, STRONG_PASSWORD, device);
 }
 
 const sessionsOf = async (session: LoggedIn) => {

@@ -48,8 +48,20 @@ export async function registeredUser(test: TestApp, email: string, password = ST
 
 export type LoggedIn = { accessToken: string; refreshToken: string; userId: string; auth: { authorization: string } };
 
-export async function login(app: FastifyInstance, email: string, password = STRONG_PASSWORD): Promise<LoggedIn> {
-  const response = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
+/** Logs in through the JSON API, optionally from a given client address and browser. */
+export async function login(
+  app: FastifyInstance,
+  email: string,
+  password = STRONG_PASSWORD,
+  from: { ip?: string; userAgent?: string } = {},
+): Promise<LoggedIn> {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    ...(from.ip ? { remoteAddress: from.ip } : {}),
+    ...(from.userAgent ? { headers: { 'user-agent': from.userAgent } } : {}),
+    payload: { email, password },
+  });
   expect(response.statusCode, response.body).toBe(200);
   const body = response.json();
   return {

@@ -1,5 +1,5 @@
 import type { AuditAction } from '../domain/audit.ts';
-import type { Role, UserLocale, UserStatus } from '../domain/user.ts';
+import type { Role, User, UserLocale, UserStatus } from '../domain/user.ts';
 
 /** The authenticated user of a request, resolved from a live session on every request. */
 export type Principal = Readonly<{
@@ -23,6 +23,21 @@ export type Profile = Readonly<{
   emailVerifiedAt: Date | null;
   createdAt: Date;
 }>;
+
+/** The profile view of a user entity (e.g. the one a login returns). */
+export function profileOf(user: User): Profile {
+  return {
+    id: user.id,
+    email: user.email,
+    displayName: user.displayName,
+    locale: user.locale,
+    role: user.role,
+    status: user.status,
+    mfaEnabled: user.totpEnabledAt !== null,
+    emailVerifiedAt: user.emailVerifiedAt,
+    createdAt: user.createdAt,
+  };
+}
 
 export type SessionView = Readonly<{
   id: string;
@@ -71,7 +86,6 @@ export type Page<T> = Readonly<{ items: readonly T[]; total: number }>;
 /** Reads for views: exactly the columns they show, no entity hydration. */
 export type IdentityReads = {
   principal(sessionId: string, userId: string, now: Date): Promise<Principal | undefined>;
-  ownerExists(): Promise<boolean>;
   profile(userId: string): Promise<Profile | undefined>;
   liveSessions(userId: string, now: Date): Promise<readonly SessionView[]>;
   users(filter: UserFilter): Promise<Page<UserListItem>>;

@@ -1,4 +1,5 @@
 import { RateLimitedError } from '../../../shared/domain/errors.ts';
+import { AUTH_LIMITS } from '../domain/rate-limits.ts';
 import type { RateLimit, RateLimiter } from '../../../shared/application/rate-limiter.ts';
 
 export type Throttle = ReadonlyArray<Readonly<{ key: string; limit: RateLimit }>>;
@@ -19,6 +20,17 @@ export async function consumeThrottle(limiter: RateLimiter, throttle: Throttle):
     if (!verdict.allowed) retryAfter = Math.max(retryAfter, verdict.retryAfterSeconds);
   }
   if (retryAfter > 0) throw new RateLimitedError(retryAfter);
+}
+
+/**
+ * Mail-sending requests: per address and purpose (sign-up mail vs reset mail), so spending an
+ * address's sign-up allowance cannot keep its owner from a reset; and per client address.
+ */
+export function mailThrottle(email: string, ip: string, purpose: 'verification' | 'reset'): Throttle {
+  return [
+    { key: `mail:address:${purpose}:${email}`, limit: AUTH_LIMITS.mailPerAddress },
+    { key: `mail:ip:${ip}`, limit: AUTH_LIMITS.mailRequestsPerIp },
+  ];
 }
 
 export async function countFailure(limiter: RateLimiter, throttle: Throttle): Promise<void> {

@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import { currentUser } from '../../../shared/http/auth-guards.ts';
 import { HttpProblemError } from '../../../shared/http/http-errors.ts';
 import type { IssuedSession } from '../application/issue-session.ts';
+import { profileOf } from '../application/reads.ts';
 import type { IdentityUseCases } from '../application/use-cases.ts';
 import { originOf } from './request-origin.ts';
 import {
@@ -16,9 +17,9 @@ import {
   Password,
   RefreshedTokens,
   SessionTokens,
+  userJson,
 } from './schemas.ts';
 import type { SessionCookies } from './session-cookies.ts';
-import { toUserJson } from './user-json.ts';
 
 export type IdentityRouteDeps = {
   useCases: IdentityUseCases;
@@ -41,7 +42,7 @@ export function authRoutes(deps: IdentityRouteDeps) {
       tokenType: 'Bearer' as const,
       expiresIn: session.expiresIn,
       refreshToken: session.refreshToken,
-      user: toUserJson(session.user),
+      user: userJson(profileOf(session.user)),
     };
   };
 

@@ -31,10 +31,6 @@ export function createIdentityReads(db: Db) {
       const { id, totpEnabledAt, ...rest } = row;
       return { userId: id, sessionId, mfaEnabled: totpEnabledAt !== null, ...rest };
     },
-    async ownerExists() {
-      const row = await db.selectFrom('users').select('id').where('role', '=', 'owner').executeTakeFirst();
-      return row !== undefined;
-    },
     async profile(userId) {
       const row = await db
         .selectFrom('users')

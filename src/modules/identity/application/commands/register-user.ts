@@ -1,9 +1,8 @@
 import type { RequestOrigin } from '../../domain/audit.ts';
 import { assertAcceptablePassword } from '../../domain/password-policy.ts';
-import { AUTH_LIMITS } from '../../domain/rate-limits.ts';
 import { normalizeDisplayName, normalizeEmail, type UserLocale } from '../../domain/user.ts';
 import type { IdentityDeps } from '../deps.ts';
-import { consumeThrottle } from '../throttle.ts';
+import { consumeThrottle, mailThrottle } from '../throttle.ts';
 
 export type RegisterUserInput = {
   email: string;
@@ -22,10 +21,7 @@ export function makeRegisterUser(deps: IdentityDeps) {
   return async function registerUser(input: RegisterUserInput): Promise<void> {
     const email = normalizeEmail(input.email);
     const displayName = normalizeDisplayName(input.displayName);
-    await consumeThrottle(deps.limiter, [
-      { key: `mail:address:verification:${email}`, limit: AUTH_LIMITS.mailPerAddress },
-      { key: `mail:ip:${input.origin.ip}`, limit: AUTH_LIMITS.mailRequestsPerIp },
-    ]);
+    await consumeThrottle(deps.limiter, mailThrottle(email, input.origin.ip, 'verification'));
     assertAcceptablePassword(input.password, deps.commonPasswords.isCommon);
     const passwordHash = await deps.hasher.hash(input.password); // for a taken address too: same timing
 

@@ -1,8 +1,7 @@
 import type { RequestOrigin } from '../../domain/audit.ts';
-import { AUTH_LIMITS } from '../../domain/rate-limits.ts';
 import { normalizeEmail } from '../../domain/user.ts';
 import type { IdentityDeps } from '../deps.ts';
-import { consumeThrottle } from '../throttle.ts';
+import { consumeThrottle, mailThrottle } from '../throttle.ts';
 
 export type RequestEmailLinkInput = { email: string; origin: RequestOrigin; now: Date };
 
@@ -32,15 +31,8 @@ export function makeRequestPasswordReset(deps: IdentityDeps) {
   };
 }
 
-/**
- * Per address and purpose (sign-up mail vs reset mail), so someone spending an address's sign-up
- * allowance cannot also keep its owner from resetting the password; and per client address.
- */
 async function throttled(deps: IdentityDeps, input: RequestEmailLinkInput, purpose: 'verification' | 'reset') {
   const email = normalizeEmail(input.email);
-  await consumeThrottle(deps.limiter, [
-    { key: `mail:address:${purpose}:${email}`, limit: AUTH_LIMITS.mailPerAddress },
-    { key: `mail:ip:${input.origin.ip}`, limit: AUTH_LIMITS.mailRequestsPerIp },
-  ]);
+  await consumeThrottle(deps.limiter, mailThrottle(email, input.origin.ip, purpose));
   return email;
 }

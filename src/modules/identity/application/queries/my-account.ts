@@ -17,8 +17,8 @@ export function makeListMySessions(deps: Pick<IdentityDeps, 'reads'>) {
 }
 
 /** Whether the one owner exists yet (the server says how to create it when not). */
-export function makeHasOwner(deps: Pick<IdentityDeps, 'reads'>) {
+export function makeHasOwner(deps: Pick<IdentityDeps, 'uow'>) {
   return async function hasOwner(): Promise<boolean> {
-    return deps.reads.ownerExists();
+    return deps.uow.run((tx) => tx.users.ownerExists());
   };
 }
