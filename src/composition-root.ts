@@ -3,7 +3,9 @@ import type { OutboxHandler, OutboxHandlers } from './shared/application/outbox.
 import type { Config } from './config.ts';
 import { createDevMailModule } from './modules/dev-mail/index.ts';
 import { createHomeModule } from './modules/home/index.ts';
-import { createIdentityModule } from './modules/identity/index.ts';
+import { createCatalogModule } from './modules/catalog/index.ts';
+import { createAuditTrail, createIdentityModule } from './modules/identity/index.ts';
+import { createQuestionBankFacts, createQuestionsModule } from './modules/questions/index.ts';
 import { type Clock, systemClock } from './shared/application/clock.ts';
 import { createDatabase } from './shared/infrastructure/db/database.ts';
 import { createHealth } from './shared/infrastructure/health.ts';
@@ -47,11 +49,28 @@ export function createContainer(options: {
     clock,
     rateLimitNamespace: options.rateLimitNamespace ?? 'baza-identity:',
   });
+  const auditTrail = createAuditTrail(logger);
+  const catalog = createCatalogModule({
+    config,
+    db: database.db,
+    clock,
+    auditTrail,
+    questionBank: createQuestionBankFacts(database.db),
+  });
+  const questions = createQuestionsModule({
+    config,
+    db: database.db,
+    clock,
+    auditTrail,
+    tracks: catalog.trackDirectory,
+  });
   const outboxHandlers: OutboxHandlers = mergeHandlers(identity.outboxHandlers, options.outboxHandlers ?? {});
 
   const modules = {
     home: createHomeModule(),
     identity,
+    catalog,
+    questions,
     // Stored mail is readable by anyone who can reach the server: never in production.
     ...(mail.devMailbox && config.nodeEnv !== 'production'
       ? { devMail: createDevMailModule({ mailbox: mail.devMailbox }) }

@@ -45,6 +45,11 @@ describe('migrations', () => {
         'public.recovery_codes',
         'public.audit_events',
         'public.dev_mailbox',
+        'public.tracks',
+        'public.stages',
+        'public.modules',
+        'public.settings_versions',
+        'public.questions',
       ]),
     );
     expect((await migrationStatus(t.url)).every((migration) => migration.executedAt)).toBe(true);

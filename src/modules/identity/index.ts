@@ -116,3 +116,5 @@ export function createIdentityModule(deps: {
       identityPages(app, { ...pagesDeps, ...routeDeps(pagesDeps) }),
   };
 }
+
+export { createAuditTrail } from './infrastructure/audit.repository.ts';

@@ -1,7 +1,8 @@
+import type { AuditLog as SharedAuditLog } from '../../../shared/application/audit.ts';
 import type { Outbox } from '../../../shared/application/outbox.ts';
 import type { RateLimiter } from '../../../shared/application/rate-limiter.ts';
 import type { UnitOfWork } from '../../../shared/application/unit-of-work.ts';
-import type { AuditEntry, RequestOrigin } from '../domain/audit.ts';
+import type { AuditAction, RequestOrigin } from '../domain/audit.ts';
 import type { OneTimeToken, OneTimeTokenPurpose } from '../domain/one-time-token.ts';
 import type { RevocationReason, Session } from '../domain/session.ts';
 import type { Role, User, UserLocale, UserStatus } from '../domain/user.ts';
@@ -92,9 +93,7 @@ export type MfaChallengeRepository = {
   markUsed(id: string, now: Date): Promise<void>;
 };
 
-export type AuditLog = {
-  record(entry: AuditEntry): Promise<void>;
-};
+export type AuditLog = SharedAuditLog<AuditAction>;
 
 export type IdentityRepositories = {
   users: UserRepository;

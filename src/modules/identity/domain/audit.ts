@@ -1,3 +1,5 @@
+import type { AuditEntry as SharedAuditEntry } from '../../../shared/domain/audit.ts';
+
 export type AuditAction =
   | 'auth.login_succeeded'
   | 'auth.login_failed'
@@ -15,7 +17,13 @@ export type AuditAction =
   | 'user.role_changed'
   | 'user.status_changed'
   | 'user.owner_created'
-  | 'session.revoked';
+  | 'session.revoked'
+  | 'track.published'
+  | 'track.unpublished'
+  | 'track.deleted'
+  | 'settings.version_created'
+  | 'settings.activated'
+  | 'questions.imported';
 
 export const AUDIT_ACTIONS: readonly AuditAction[] = [
   'auth.login_succeeded',
@@ -35,16 +43,14 @@ export const AUDIT_ACTIONS: readonly AuditAction[] = [
   'user.status_changed',
   'user.owner_created',
   'session.revoked',
+  'track.published',
+  'track.unpublished',
+  'track.deleted',
+  'settings.version_created',
+  'settings.activated',
+  'questions.imported',
 ];
 
-/** Where a request came from: recorded with every audit event. */
-export type RequestOrigin = Readonly<{ ip: string; requestId: string; userAgent?: string | undefined }>;
+export type { RequestOrigin } from '../../../shared/domain/audit.ts';
 
-export type AuditEntry = Readonly<{
-  at: Date;
-  actorId: string | null;
-  action: AuditAction;
-  subjectId: string | null;
-  origin: RequestOrigin | null;
-  details?: Readonly<Record<string, string | number | boolean | null>>;
-}>;
+export type AuditEntry = SharedAuditEntry<AuditAction>;

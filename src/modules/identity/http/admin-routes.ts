@@ -4,7 +4,7 @@ import { currentUser } from '../../../shared/http/auth-guards.ts';
 import type { AuditAction } from '../domain/audit.ts';
 import type { Role, UserStatus } from '../domain/user.ts';
 import type { IdentityRouteDeps } from './auth-routes.ts';
-import { originOf } from './request-origin.ts';
+import { originOf } from '../../../shared/http/request-origin.ts';
 import { AuditEventSchema, Paging, Role as RoleSchema, Status, UserSchema, userJson } from './schemas.ts';
 import { AUDIT_ACTIONS } from '../domain/audit.ts';
 

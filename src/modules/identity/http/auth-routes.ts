@@ -5,7 +5,7 @@ import { HttpProblemError } from '../../../shared/http/http-errors.ts';
 import type { IssuedSession } from '../application/issue-session.ts';
 import { profileOf } from '../application/reads.ts';
 import type { IdentityUseCases } from '../application/use-cases.ts';
-import { originOf } from './request-origin.ts';
+import { originOf } from '../../../shared/http/request-origin.ts';
 import {
   Accepted,
   DisplayName,

@@ -7,7 +7,7 @@ import type { Cookies } from '../../../shared/http/cookies.ts';
 import type { Principal } from '../application/reads.ts';
 import { needsMfaEnrollment } from '../application/queries/authenticate.ts';
 import type { IdentityUseCases } from '../application/use-cases.ts';
-import { originOf } from './request-origin.ts';
+import { originOf } from '../../../shared/http/request-origin.ts';
 import type { SessionCookies } from './session-cookies.ts';
 
 const UNAUTHENTICATED_PREFIXES = ['/assets/', '/health/', '/metrics', '/favicon'];

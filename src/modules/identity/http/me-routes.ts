@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import { currentUser } from '../../../shared/http/auth-guards.ts';
 import { qrCodeDataUri } from '../../../shared/http/qr-code.ts';
 import type { IdentityRouteDeps } from './auth-routes.ts';
-import { originOf } from './request-origin.ts';
+import { originOf } from '../../../shared/http/request-origin.ts';
 import { DisplayName, Empty, Locale, Password, SessionSchema, sessionJson, UserSchema, userJson } from './schemas.ts';
 
 const tags = ['me'];

@@ -1,8 +1,9 @@
 import type { Tx } from '../../../shared/infrastructure/db/unit-of-work.ts';
 import type { Logger } from '../../../shared/infrastructure/logging.ts';
 import { uuidV7 } from '../../../shared/infrastructure/uuid-v7.ts';
-import type { AuditLog } from '../application/ports.ts';
-import type { AuditEntry } from '../domain/audit.ts';
+import type { AuditEntry } from '../../../shared/domain/audit.ts';
+import type { AuditTrail } from '../../../shared/infrastructure/audit-trail.ts';
+import type { AuditLog } from '../../../shared/application/audit.ts';
 
 /** Audit events go to their table in the use case's transaction; `recorded` collects them for the log. */
 export function createAuditLog(tx: Tx, recorded: AuditEntry[]) {
@@ -41,4 +42,17 @@ export function logAuditEntry(logger: Logger, entry: AuditEntry): void {
     },
     `audit ${entry.action}`,
   );
+}
+
+/** The audit log for other modules' transactions (see `AuditTrail`). */
+export function createAuditTrail(logger: Logger): AuditTrail {
+  return {
+    begin() {
+      const recorded: AuditEntry[] = [];
+      return {
+        bind: (tx) => createAuditLog(tx, recorded),
+        committed: () => recorded.forEach((entry) => logAuditEntry(logger, entry)),
+      };
+    },
+  };
 }

@@ -161,4 +161,10 @@ export const accountPagesEn: Record<keyof typeof accountPagesRu, string> = {
   'admin.audit.action.user.status_changed': 'Status changed',
   'admin.audit.action.user.owner_created': 'Owner created',
   'admin.audit.action.session.revoked': 'Session ended',
+  'admin.audit.action.track.published': 'Track published',
+  'admin.audit.action.track.unpublished': 'Track unpublished',
+  'admin.audit.action.track.deleted': 'Track deleted',
+  'admin.audit.action.settings.version_created': 'Settings version created',
+  'admin.audit.action.settings.activated': 'Settings version activated',
+  'admin.audit.action.questions.imported': 'Questions imported',
 };

@@ -161,4 +161,10 @@ export const accountPagesRu = {
   'admin.audit.action.user.status_changed': 'Смена статуса',
   'admin.audit.action.user.owner_created': 'Создание владельца',
   'admin.audit.action.session.revoked': 'Сеанс завершён',
+  'admin.audit.action.track.published': 'Трек опубликован',
+  'admin.audit.action.track.unpublished': 'Трек снят с публикации',
+  'admin.audit.action.track.deleted': 'Трек удалён',
+  'admin.audit.action.settings.version_created': 'Создана версия настроек',
+  'admin.audit.action.settings.activated': 'Версия настроек активирована',
+  'admin.audit.action.questions.imported': 'Импорт вопросов',
 } as const;

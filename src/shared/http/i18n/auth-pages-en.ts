@@ -8,6 +8,9 @@ export const authPagesEn: Record<keyof typeof authPagesRu, string> = {
   'nav.register': 'Register',
   'nav.profile': 'Profile',
   'nav.logout': 'Sign out',
+  'nav.tracks': 'Tracks',
+  'nav.adminQuestions': 'Question bank',
+  'nav.adminTracks': 'Catalog',
   'nav.adminUsers': 'Users',
   'nav.adminAudit': 'Audit log',
 

@@ -7,6 +7,9 @@ export const authPagesRu = {
   'nav.register': 'Регистрация',
   'nav.profile': 'Профиль',
   'nav.logout': 'Выйти',
+  'nav.tracks': 'Треки',
+  'nav.adminQuestions': 'Банк вопросов',
+  'nav.adminTracks': 'Каталог',
   'nav.adminUsers': 'Пользователи',
   'nav.adminAudit': 'Журнал аудита',
 

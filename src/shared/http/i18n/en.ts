@@ -1,6 +1,8 @@
 import { accountPagesEn } from './account-pages-en.ts';
 import { authPagesEn } from './auth-pages-en.ts';
+import { catalogEn } from './catalog-en.ts';
 import { identityEn } from './identity-en.ts';
+import { questionsEn } from './questions-en.ts';
 import type { MessageKey } from './ru.ts';
 
 export const en: Record<MessageKey, string> = {
@@ -115,4 +117,6 @@ export const en: Record<MessageKey, string> = {
   ...identityEn,
   ...authPagesEn,
   ...accountPagesEn,
+  ...catalogEn,
+  ...questionsEn,
 };

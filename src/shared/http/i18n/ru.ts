@@ -1,6 +1,8 @@
 import { accountPagesRu } from './account-pages-ru.ts';
 import { authPagesRu } from './auth-pages-ru.ts';
+import { catalogRu } from './catalog-ru.ts';
 import { identityRu } from './identity-ru.ts';
+import { questionsRu } from './questions-ru.ts';
 
 /** The Russian catalog is the reference: every key here must exist in every other catalog. */
 export const ru = {
@@ -115,6 +117,8 @@ export const ru = {
   ...identityRu,
   ...authPagesRu,
   ...accountPagesRu,
+  ...catalogRu,
+  ...questionsRu,
 } as const;
 
 export type MessageKey = keyof typeof ru;

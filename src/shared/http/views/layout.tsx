@@ -83,12 +83,29 @@ function Navigation({ ctx }: { ctx: PageContext }) {
                 </a>
               </li>
               <li class="nav-item">
+                <a class="nav-link" href="/tracks" aria-current={current('/tracks')}>
+                  {ctx.t('nav.tracks')}
+                </a>
+              </li>
+              <li class="nav-item">
                 <a class="nav-link" href="/api/docs">
                   {ctx.t('nav.apiDocs')}
                 </a>
               </li>
+              {isBankEditor(ctx) ? (
+                <li class="nav-item">
+                  <a class="nav-link" href="/admin/questions" aria-current={current('/admin/questions')}>
+                    {ctx.t('nav.adminQuestions')}
+                  </a>
+                </li>
+              ) : null}
               {isAdmin(ctx) ? (
                 <>
+                  <li class="nav-item">
+                    <a class="nav-link" href="/admin/tracks" aria-current={current('/admin/tracks')}>
+                      {ctx.t('nav.adminTracks')}
+                    </a>
+                  </li>
                   <li class="nav-item">
                     <a class="nav-link" href="/admin/users" aria-current={current('/admin/users')}>
                       {ctx.t('nav.adminUsers')}
@@ -112,6 +129,7 @@ function Navigation({ ctx }: { ctx: PageContext }) {
 }
 
 const isAdmin = (ctx: PageContext) => ctx.user?.role === 'admin' || ctx.user?.role === 'owner';
+const isBankEditor = (ctx: PageContext) => isAdmin(ctx) || ctx.user?.role === 'moderator';
 
 /** Guests: sign in and register. Signed in: the profile link and a logout form (works without JavaScript). */
 function AccountLinks({ ctx }: { ctx: PageContext }) {

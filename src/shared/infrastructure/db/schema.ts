@@ -91,6 +91,69 @@ export type AuditEventTable = {
   details: ColumnType<Record<string, unknown>, string, string>;
 };
 
+export type TrackTable = {
+  id: string;
+  slug: string;
+  title: string;
+  description: string;
+  status: 'draft' | 'published';
+  currentSettingsVersion: number | null;
+  publishedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+export type StageTable = {
+  id: string;
+  trackId: string;
+  position: number;
+  title: string;
+  description: string;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+export type ModuleTable = {
+  id: string;
+  trackId: string;
+  slug: string;
+  title: string;
+  description: string;
+  position: number;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+export type SettingsVersionTable = {
+  trackId: string;
+  version: number;
+  /** Written as JSON text, read back parsed. */
+  params: ColumnType<unknown, string, never>;
+  note: string;
+  createdBy: string | null;
+  createdAt: Date;
+};
+
+export type QuestionTable = {
+  id: string;
+  trackId: string;
+  moduleId: string;
+  stageId: string | null;
+  kind: 'single' | 'multiple';
+  name: string | null;
+  text: string;
+  options: string[];
+  correct: number[];
+  explanation: string;
+  status: 'active' | 'retired';
+  retiredAt: Date | null;
+  replacesId: string | null;
+  usedAt: Date | null;
+  createdBy: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
 export type Database = {
   users: UserTable;
   sessions: SessionTable;
@@ -102,4 +165,9 @@ export type Database = {
   outbox: OutboxTable;
   idempotencyKeys: IdempotencyKeyTable;
   devMailbox: DevMailboxTable;
+  tracks: TrackTable;
+  stages: StageTable;
+  modules: ModuleTable;
+  settingsVersions: SettingsVersionTable;
+  questions: QuestionTable;
 };

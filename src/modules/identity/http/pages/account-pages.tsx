@@ -9,7 +9,7 @@ import {
   WrongPasswordError,
 } from '../../domain/errors.ts';
 import { USER_LOCALES, type UserLocale } from '../../domain/user.ts';
-import { originOf } from '../request-origin.ts';
+import { originOf } from '../../../../shared/http/request-origin.ts';
 import { type MfaErrors, MfaPage, type MfaState } from '../views/account/mfa-page.tsx';
 import { type PasswordErrors, PasswordPage } from '../views/account/password-page.tsx';
 import { type ProfileErrors, type ProfileForm, ProfilePage } from '../views/account/profile-page.tsx';

@@ -6,7 +6,7 @@ import { safeReturnPath } from '../../../../shared/http/i18n/plugin.ts';
 import type { Flash } from '../../../../shared/http/views/page-context.ts';
 import { AUDIT_ACTIONS } from '../../domain/audit.ts';
 import { ROLES, USER_STATUSES } from '../../domain/user.ts';
-import { originOf } from '../request-origin.ts';
+import { originOf } from '../../../../shared/http/request-origin.ts';
 import { type AuditFilterErrors, type AuditFilterForm, AuditPage } from '../views/admin/audit-page.tsx';
 import { UsersPage } from '../views/admin/users-page.tsx';
 import type { IdentityPagesDeps } from './deps.ts';

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { safeReturnPath } from '../../../../shared/http/i18n/plugin.ts';
 import type { PagesDeps } from '../../../../shared/http/pages.ts';
 import type { IdentityRouteDeps } from '../auth-routes.ts';
-import { originOf } from '../request-origin.ts';
+import { originOf } from '../../../../shared/http/request-origin.ts';
 import { CheckEmailPage } from '../views/auth/check-email-page.tsx';
 import {
   type EmailRequestForm,

@@ -1,0 +1,32 @@
+import type { Db } from '../../../shared/infrastructure/db/database.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Tracks with their stages and modules, for other modules (the question bank). */
+export function createTrackDirectory(db: Db) {
+  return {
+    async outline(idOrSlug: string) {
+      const track = await db
+        .selectFrom('tracks')
+        .select(['id', 'slug', 'title', 'status'])
+        .where(UUID.test(idOrSlug) ? 'id' : 'slug', '=', UUID.test(idOrSlug) ? idOrSlug.toLowerCase() : idOrSlug)
+        .executeTakeFirst();
+      if (!track) return undefined;
+      const [stages, modules] = await Promise.all([
+        db
+          .selectFrom('stages')
+          .select(['id', 'position', 'title'])
+          .where('trackId', '=', track.id)
+          .orderBy('position')
+          .execute(),
+        db
+          .selectFrom('modules')
+          .select(['id', 'slug', 'title', 'position'])
+          .where('trackId', '=', track.id)
+          .orderBy('position')
+          .execute(),
+      ]);
+      return { ...track, stages, modules };
+    },
+  };
+}
