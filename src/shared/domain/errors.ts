@@ -8,16 +8,25 @@ export type DomainErrorKind =
 
 export type ErrorParams = Readonly<Record<string, string | number>>;
 
+/**
+ * One failing field of an input checked as a whole: a JSON pointer into the input, a stable
+ * code and its values. The HTTP layer localizes it with `errors.<error code>.<issue code>`, or
+ * else `issue.<issue code>`, and sends them all in the problem's `errors`.
+ */
+export type FieldIssue = Readonly<{ path: string; code: string; params?: ErrorParams | undefined }>;
+
 export abstract class DomainError extends Error {
   abstract readonly kind: DomainErrorKind;
   readonly code: string;
   readonly params: ErrorParams;
+  readonly issues: readonly FieldIssue[];
 
-  constructor(code: string, message: string, params: ErrorParams = {}) {
+  constructor(code: string, message: string, params: ErrorParams = {}, issues: readonly FieldIssue[] = []) {
     super(message);
     this.name = new.target.name;
     this.code = code;
     this.params = params;
+    this.issues = issues;
   }
 }
 

@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError, type DomainErrorKind, RateLimitedError } from '../domain/errors.ts';
+import { DomainError, type DomainErrorKind, type FieldIssue, RateLimitedError } from '../domain/errors.ts';
 import { HttpProblemError } from './http-errors.ts';
 import { isMessageKey, type MessageKey } from './i18n/index.ts';
 import type { ProblemSpec } from './problem-spec.ts';
@@ -58,6 +58,9 @@ export function problemSpecOf(error: unknown, request: FastifyRequest): ProblemS
       status: KIND_STATUS[error.kind],
       code,
       detail: isMessageKey(key) ? { key, params: error.params } : error.message,
+      ...(error.issues.length > 0
+        ? { errors: error.issues.map((issue) => fieldError(error.code, issue, request)) }
+        : {}),
       ...(error.kind === 'unauthenticated' ? { headers: { 'www-authenticate': 'Bearer' } } : {}),
     };
   }
@@ -128,6 +131,14 @@ function fallbackTitle(status: number): MessageKey {
   const key = code ? `problem.${code}` : '';
   if (isMessageKey(key)) return key;
   return status >= 500 ? 'problem.internal_error' : 'problem.bad_request';
+}
+
+/** A domain error's failing field, localized (see `FieldIssue`). */
+export function fieldError(errorCode: string, issue: FieldIssue, request: FastifyRequest) {
+  const specific = `errors.${errorCode}.${issue.code}`;
+  const generic = `issue.${issue.code}`;
+  const key = isMessageKey(specific) ? specific : isMessageKey(generic) ? generic : undefined;
+  return { path: issue.path, message: key ? request.t(key, issue.params ?? {}) : issue.code };
 }
 
 type ValidationIssue = {

@@ -3,6 +3,7 @@ import { authPagesEn } from './auth-pages-en.ts';
 import { catalogEn } from './catalog-en.ts';
 import { identityEn } from './identity-en.ts';
 import { questionsEn } from './questions-en.ts';
+import { questionsPagesEn } from './questions-pages-en.ts';
 import type { MessageKey } from './ru.ts';
 
 export const en: Record<MessageKey, string> = {
@@ -119,4 +120,5 @@ export const en: Record<MessageKey, string> = {
   ...accountPagesEn,
   ...catalogEn,
   ...questionsEn,
+  ...questionsPagesEn,
 };

@@ -3,6 +3,7 @@ import { authPagesRu } from './auth-pages-ru.ts';
 import { catalogRu } from './catalog-ru.ts';
 import { identityRu } from './identity-ru.ts';
 import { questionsRu } from './questions-ru.ts';
+import { questionsPagesRu } from './questions-pages-ru.ts';
 
 /** The Russian catalog is the reference: every key here must exist in every other catalog. */
 export const ru = {
@@ -119,6 +120,7 @@ export const ru = {
   ...accountPagesRu,
   ...catalogRu,
   ...questionsRu,
+  ...questionsPagesRu,
 } as const;
 
 export type MessageKey = keyof typeof ru;
