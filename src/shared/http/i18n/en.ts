@@ -25,6 +25,7 @@ export const en: Record<MessageKey, string> = {
   'home.title': 'Learn along your own path',
   'home.lead':
     'Baza guides every student through a track: a diagnostic, articles for their weak modules, adaptive level exams, and promotion only with a teacher’s approval.',
+  'home.browseTracks': 'Browse tracks',
   'home.journeyTitle': 'How learning works',
   'home.journey.enroll': 'A student enrolls in a track — say, “Hip-hop” or “Backend”.',
   'home.journey.diagnostic': 'They take a one-time diagnostic that measures mastery of every module.',

@@ -23,6 +23,9 @@ export function HomePage({ ctx }: { ctx: PageContext }) {
           {t('home.title')}
         </h1>
         <p class="lead col-lg-8">{t('home.lead')}</p>
+        <a class="btn btn-primary btn-lg" href="/tracks">
+          {t('home.browseTracks')}
+        </a>
       </section>
 
       <section class="mb-5" aria-labelledby="journey-title">
