@@ -1,0 +1,20 @@
+import type { FastifyInstance } from 'fastify';
+import type { Clock } from '../../../../shared/application/clock.ts';
+import type { PagesDeps } from '../../../../shared/http/pages.ts';
+import type { QuestionsUseCases } from '../../application/contract.ts';
+import type { TrackDirectory } from '../../application/track-directory.ts';
+
+/** What the question bank's admin pages need. */
+export type QuestionsPagesDeps = PagesDeps & {
+  useCases: QuestionsUseCases;
+  tracks: TrackDirectory;
+  clock: Clock;
+  /** Every track, for the filter and import selects; without it a track is typed as id or slug. */
+  listTracks?: (() => Promise<readonly Readonly<{ id: string; title: string }>[]>) | undefined;
+};
+
+/** The question bank's admin pages: list, edit, import and export. */
+export async function questionsPages(app: FastifyInstance, deps: QuestionsPagesDeps): Promise<void> {
+  void app;
+  void deps;
+}
