@@ -1,20 +1,14 @@
 import type { FastifyInstance } from 'fastify';
-import type { Clock } from '../../../../shared/application/clock.ts';
-import type { PagesDeps } from '../../../../shared/http/pages.ts';
-import type { QuestionsUseCases } from '../../application/contract.ts';
-import type { TrackDirectory } from '../../application/track-directory.ts';
+import type { QuestionsPagesDeps } from './deps.ts';
+import { editorPages } from './editor-pages.tsx';
+import { importPages } from './import-pages.tsx';
+import { listPages } from './list-pages.tsx';
 
-/** What the question bank's admin pages need. */
-export type QuestionsPagesDeps = PagesDeps & {
-  useCases: QuestionsUseCases;
-  tracks: TrackDirectory;
-  clock: Clock;
-  /** Every track, for the filter and import selects; without it a track is typed as id or slug. */
-  listTracks?: (() => Promise<readonly Readonly<{ id: string; title: string }>[]>) | undefined;
-};
+export type { QuestionsPagesDeps };
 
-/** The question bank's admin pages: list, edit, import and export. */
+/** The question bank's admin pages: list and export, the editor, and the import. */
 export async function questionsPages(app: FastifyInstance, deps: QuestionsPagesDeps): Promise<void> {
-  void app;
-  void deps;
+  await listPages(app, deps);
+  await editorPages(app, deps);
+  await importPages(app, deps);
 }

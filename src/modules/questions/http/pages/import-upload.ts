@@ -1,0 +1,59 @@
+import type { MultipartFile } from '@fastify/multipart';
+import type { ImportFormat } from '../../application/contract.ts';
+
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+/** A previewed file up to this size travels in the "Import these" form; a bigger one is chosen again. */
+export const MAX_CARRIED_BYTES = 1024 * 1024;
+
+/** An uploaded file as the import page reads it from the multipart body. */
+export type Upload = Readonly<{ fileName: string; content: Buffer; tooLarge: boolean }>;
+
+/**
+ * Reads the file part into memory for `attachFieldsToBody: 'keyValues'`: the body's `file` field
+ * becomes an `Upload`. A file over the limit is cut off by busboy and marked `tooLarge`, so the
+ * form can say so instead of failing the request.
+ */
+export async function readUpload(part: MultipartFile): Promise<void> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of part.file) chunks.push(chunk as Buffer);
+  const upload: Upload = { fileName: part.filename, content: Buffer.concat(chunks), tooLarge: part.file.truncated };
+  (part as unknown as { value: Upload }).value = upload;
+}
+
+export function isUpload(value: unknown): value is Upload {
+  return typeof value === 'object' && value !== null && Buffer.isBuffer((value as Upload).content);
+}
+
+/** The file's text; undefined when it is not UTF-8 (a BOM is kept: the parsers skip it). */
+export function utf8Text(content: Buffer): string | undefined {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(content);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The format by the file's extension; a `.txt` file (or none) by its content: Aiken has `ANSWER:`
+ * lines, GIFT answer blocks in braces. Undefined when neither tells.
+ */
+export function detectFormat(fileName: string, text: string): ImportFormat | undefined {
+  const extension = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase();
+  if (extension === 'csv') return 'csv';
+  if (extension === 'gift') return 'gift';
+  if (extension === 'aiken') return 'aiken';
+  if (extension !== undefined && extension !== 'txt') return undefined;
+  if (/^\s*ANSWER\s*:\s*[A-Z]/m.test(text)) return 'aiken';
+  if (/\{[\s\S]*[=~][\s\S]*\}/.test(text)) return 'gift';
+  return undefined;
+}
+
+/** A name safe to show and to send back in a hidden field. */
+export function cleanFileName(name: string): string {
+  return (
+    name
+      .replace(/^.*[\\/]/, '')
+      .replace(/\p{Cc}/gu, '')
+      .slice(0, 200) || 'questions.txt'
+  );
+}

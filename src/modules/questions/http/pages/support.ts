@@ -1,0 +1,77 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { type TObject, type TOptional, type TString, Type } from 'typebox';
+import { DomainError, ForbiddenError } from '../../../../shared/domain/errors.ts';
+import { pageUser } from '../../../../shared/http/auth-guards.ts';
+import { problemSpecOf, toProblem } from '../../../../shared/http/problem.ts';
+import type { QuestionActor } from '../../application/contract.ts';
+
+/** A url-encoded page form or query: every field optional, checked by the handler. */
+export type FormBody = Partial<Record<string, string>>;
+
+const FIELD = Type.Optional(Type.String({ maxLength: 40_000 }));
+
+/** A lenient schema: a schema failure would lose the user's input behind a generic 400 page. */
+export function formSchema(...fields: string[]): TObject<Record<string, TOptional<TString>>> {
+  return Type.Object(Object.fromEntries([...fields, '_csrf'].map((field) => [field, FIELD])));
+}
+
+export const ID_PARAMS = Type.Object({ id: Type.String({ format: 'uuid' }) });
+
+export const UUID = /^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/i;
+
+class QuestionBankForbiddenError extends ForbiddenError {
+  constructor() {
+    super('questions.forbidden', 'the question bank is for moderators, admins and the owner');
+  }
+}
+
+/** The signed-in user as the question bank's use cases take it; anyone but staff gets the 403 page. */
+export function staffActor(request: FastifyRequest): QuestionActor {
+  const user = pageUser(request);
+  if (user.role === 'student') throw new QuestionBankForbiddenError();
+  return { id: user.id, role: user.role };
+}
+
+/** preHandler (after `pageUserGuard`): the 403 page for students before any work is done. */
+export async function requireStaff(request: FastifyRequest): Promise<void> {
+  staffActor(request);
+}
+
+export type FormFailure = {
+  status: number;
+  code: string;
+  /** The localized message of the whole error. */
+  message: string;
+  /** Localized messages by JSON pointer (`/text`, `/options/2`). */
+  fields: Readonly<Record<string, string>>;
+};
+
+/**
+ * A domain error as a form shows it: status, localized message and every field's message (the
+ * same mapping as the error handler). Anything else is rethrown for the error handler.
+ */
+export function formFailure(error: unknown, request: FastifyRequest, reply: FastifyReply): FormFailure {
+  if (!(error instanceof DomainError)) throw error;
+  const spec = problemSpecOf(error, request);
+  const retryAfter = spec.headers?.['retry-after'];
+  if (retryAfter) reply.header('retry-after', retryAfter);
+  const problem = toProblem(spec, request);
+  const fields: Record<string, string> = {};
+  for (const field of spec.errors ?? []) fields[field.path] ??= field.message;
+  return { status: spec.status, code: error.code, message: problem.detail ?? problem.title, fields };
+}
+
+export function oneOf<T extends string>(values: readonly T[], value: string | undefined): T | undefined {
+  return (values as readonly string[]).includes(value ?? '') ? (value as T) : undefined;
+}
+
+export function pageNumber(value: string | undefined): number {
+  const page = Number(value);
+  return Number.isSafeInteger(page) && page >= 1 && page <= 100_000 ? page : 1;
+}
+
+/** A form value trimmed, or undefined when empty. */
+export function trimmed(value: string | undefined, max = 200): string | undefined {
+  const text = value?.trim().slice(0, max);
+  return text ? text : undefined;
+}
