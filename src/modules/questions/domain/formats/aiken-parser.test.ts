@@ -83,16 +83,16 @@ describe('rejecting Aiken questions', () => {
     ],
     // 'ı'.toUpperCase() is 'I': only the 26 Latin letters name options.
     ['a letter that upper-cases to one', lines('Q', ...nine, 'ANSWER: ı'), 'answer_not_an_option', { answer: 'ı' }],
-    ['one option', lines('Q', 'A. a', 'ANSWER: A'), 'too_few_options', undefined],
-    ['no options', lines('Q', 'ANSWER: A'), 'too_few_options', undefined],
-    ['eleven options', lines('Q', ...eleven, 'ANSWER: A'), 'too_many_options', undefined],
+    ['one option', lines('Q', 'A. a', 'ANSWER: A'), 'too_few_options', { count: 1 }],
+    ['no options', lines('Q', 'ANSWER: A'), 'too_few_options', { count: 0 }],
+    ['eleven options', lines('Q', ...eleven, 'ANSWER: A'), 'too_many_options', { count: 11 }],
     ['a skipped letter', lines('Q', 'A. a', 'C. c', 'ANSWER: A'), 'non_consecutive_options', undefined],
     ['options not from A', lines('Q', 'B. b', 'C. c', 'ANSWER: B'), 'non_consecutive_options', undefined],
     ['a repeated letter', lines('Q', 'A. a', 'A. b', 'ANSWER: A'), 'non_consecutive_options', undefined],
     ['no question text', lines('A. a', 'B. b', 'ANSWER: A'), 'empty_text', undefined],
     ['a stray answer line', lines('ANSWER: A'), 'empty_text', undefined],
-    ['an empty option', lines('Q', 'A. a', 'B.', 'ANSWER: A'), 'empty_option', undefined],
-    ['a blank option', lines('Q', 'A)   ', 'B. b', 'ANSWER: B'), 'empty_option', undefined],
+    ['an empty option', lines('Q', 'A. a', 'B.', 'ANSWER: A'), 'empty_option', { option: 2 }],
+    ['a blank option', lines('Q', 'A)   ', 'B. b', 'ANSWER: B'), 'empty_option', { option: 1 }],
   ])('%s', (_name, text, code, params) => {
     expect(rejectionsOf(`\n\n${text}`)).toEqual([{ line: 3, code, ...(params ? { params } : {}) }]);
     expect(parseAiken(text).questions).toEqual([]);

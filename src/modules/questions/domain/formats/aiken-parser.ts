@@ -64,12 +64,13 @@ export function parseAiken(text: string): ParseResult {
 function toQuestion(draft: Draft, answer: string): ParsedQuestion | RejectReason {
   const { options } = draft;
   if (draft.text.length === 0) return { code: 'empty_text' };
-  if (options.length < 2) return { code: 'too_few_options' };
-  if (options.length > MAX_AIKEN_OPTIONS) return { code: 'too_many_options' };
+  if (options.length < 2) return { code: 'too_few_options', params: { count: options.length } };
+  if (options.length > MAX_AIKEN_OPTIONS) return { code: 'too_many_options', params: { count: options.length } };
   if (options.some((option, i) => option.label.charCodeAt(0) !== FIRST_LETTER + i)) {
     return { code: 'non_consecutive_options' };
   }
-  if (options.some((option) => option.text === '')) return { code: 'empty_option' };
+  const empty = options.findIndex((option) => option.text === '');
+  if (empty >= 0) return { code: 'empty_option', params: { option: empty + 1 } };
 
   const correct = options.findIndex((option) => option.label === answer.toUpperCase());
   if (!/^[A-Za-z]$/.test(answer) || correct < 0) return { code: 'answer_not_an_option', params: { answer } };

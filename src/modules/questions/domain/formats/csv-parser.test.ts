@@ -102,8 +102,8 @@ describe('rejecting CSV rows and headers', () => {
     ['unknown type', `${HEADER}\nQ,один,a,b,,,1,,,,`, 'invalid_type', { type: 'один' }],
     ['a gap in the options', `${HEADER}\nQ,,a,b,,d,1,,,,`, 'option_gap', { option: 3 }],
     ['the first option missing', `${HEADER}\nQ,,,b,c,,1,,,,`, 'option_gap', { option: 1 }],
-    ['one option', `${HEADER}\nQ,,a,,,,1,,,,`, 'too_few_options', undefined],
-    ['no options', `${HEADER}\nQ,,,,,,1,,,,`, 'too_few_options', undefined],
+    ['one option', `${HEADER}\nQ,,a,,,,1,,,,`, 'too_few_options', { count: 1 }],
+    ['no options', `${HEADER}\nQ,,,,,,1,,,,`, 'too_few_options', { count: 0 }],
     ['empty correct', `${HEADER}\nQ,,a,b,,,,,,,`, 'invalid_correct', { value: '' }],
     ['a letter for correct', `${HEADER}\nQ,,a,b,,,B,,,,`, 'invalid_correct', { value: 'B' }],
     ['a fraction for correct', `${HEADER}\nQ,,a,b,,,1.5,,,,`, 'invalid_correct', { value: '1.5' }],
@@ -175,7 +175,7 @@ describe('rejecting CSV rows and headers', () => {
       [8, 'Good 3'],
     ]);
     expect(rejected).toEqual([
-      { line: 3, reason: { code: 'too_few_options' } },
+      { line: 3, reason: { code: 'too_few_options', params: { count: 1 } } },
       { line: 7, reason: { code: 'correct_out_of_range', params: { value: '5' } } },
     ]);
   });

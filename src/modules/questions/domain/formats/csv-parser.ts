@@ -96,7 +96,7 @@ function readOptions(cell: Cell): string[] | RejectReason {
   const count = values.findLastIndex((value) => value !== '') + 1;
   const gap = values.slice(0, count).indexOf('');
   if (gap >= 0) return { code: 'option_gap', params: { option: gap + 1 } };
-  if (count < 2) return { code: 'too_few_options' };
+  if (count < 2) return { code: 'too_few_options', params: { count } };
   return values.slice(0, count);
 }
 

@@ -1,0 +1,61 @@
+import { sql } from 'kysely';
+import type { Db } from '../../../shared/infrastructure/db/database.ts';
+import type { QuestionFilter } from '../application/contract.ts';
+import type { QuestionReads } from '../application/ports.ts';
+import { QUESTION_COLUMNS } from './question-columns.ts';
+
+/** `q` as an ILIKE pattern that matches it literally anywhere (`%`, `_` and `\` escaped). */
+export function containsPattern(q: string): string {
+  return `%${q.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+}
+
+export function createQuestionReads(db: Db) {
+  return {
+    byId: (id) => db.selectFrom('questions').select(QUESTION_COLUMNS).where('id', '=', id).executeTakeFirst(),
+
+    async list(filter: QuestionFilter) {
+      let query = db.selectFrom('questions');
+      if (filter.trackId) query = query.where('trackId', '=', filter.trackId);
+      if (filter.moduleId) query = query.where('moduleId', '=', filter.moduleId);
+      if (filter.stageId) query = query.where('stageId', '=', filter.stageId);
+      if (filter.status) query = query.where('status', '=', filter.status);
+      if (filter.kind) query = query.where('kind', '=', filter.kind);
+      if (filter.q) {
+        const pattern = containsPattern(filter.q);
+        query = query.where((eb) =>
+          eb.or([
+            eb('text', 'ilike', pattern),
+            eb('name', 'ilike', pattern),
+            eb('explanation', 'ilike', pattern),
+            eb(sql<string>`array_to_string(options, ${'\n'})`, 'ilike', pattern),
+          ]),
+        );
+      }
+      const [items, count] = await Promise.all([
+        query
+          .select(QUESTION_COLUMNS)
+          .orderBy('createdAt', 'desc')
+          .orderBy('id', 'desc')
+          .limit(filter.limit)
+          .offset(filter.offset)
+          .execute(),
+        query.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow(),
+      ]);
+      return { items, total: Number(count.total) };
+    },
+
+    activeOfTrack: (trackId) =>
+      db
+        .selectFrom('questions as q')
+        .innerJoin('modules as m', 'm.id', 'q.moduleId')
+        .leftJoin('stages as s', 's.id', 'q.stageId')
+        .select(QUESTION_COLUMNS.map((column) => `q.${column}` as const))
+        .where('q.trackId', '=', trackId)
+        .where('q.status', '=', 'active')
+        .orderBy('m.position')
+        .orderBy(sql`s.position nulls first`)
+        .orderBy('q.createdAt')
+        .orderBy('q.id')
+        .execute(),
+  } satisfies QuestionReads;
+}
