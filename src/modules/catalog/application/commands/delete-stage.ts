@@ -1,0 +1,24 @@
+import { StageInUseError, StageNotFoundError, TrackPublishedError } from '../../domain/errors.ts';
+import { changedPositions, without } from '../../domain/positions.ts';
+import { assertCanManageCatalog, type CatalogActor } from '../../domain/track.ts';
+import type { CatalogDeps } from '../deps.ts';
+
+export type DeleteStageInput = { actor: CatalogActor; stageId: string; now: Date };
+
+/** Deletes a stage of a draft track that no question uses; the stages after it move up. */
+export function makeDeleteStage(deps: Pick<CatalogDeps, 'uow' | 'questionBank'>) {
+  return async function deleteStage(input: DeleteStageInput): Promise<void> {
+    assertCanManageCatalog(input.actor);
+    await deps.uow.run(async (tx) => {
+      const trackId = await tx.stages.trackIdOf(input.stageId);
+      const track = trackId ? await tx.tracks.lockById(trackId) : undefined;
+      if (!track) throw new StageNotFoundError(input.stageId);
+      if (track.status === 'published') throw new TrackPublishedError();
+      const questions = await deps.questionBank.countUsing({ stageId: input.stageId });
+      if (questions > 0) throw new StageInUseError(questions);
+      const order = (await tx.stages.ofTrack(track.id)).map((stage) => stage.id);
+      await tx.stages.delete(input.stageId);
+      await tx.stages.renumber(changedPositions(order, without(order, input.stageId)), input.now);
+    });
+  };
+}
