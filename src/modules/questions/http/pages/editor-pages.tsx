@@ -7,7 +7,7 @@ import { QuestionDetailsPage } from '../views/question-meta.tsx';
 import { type QuestionForm, type QuestionFormErrors, QuestionFormPage } from '../views/question-form-page.tsx';
 import { QuestionPreview } from '../views/question-preview.tsx';
 import type { QuestionsPagesDeps } from './deps.ts';
-import { draftOf, emptyForm, formErrors, formOf, parseForm, withExtraRow } from './question-form.ts';
+import { draftOf, emptyForm, formOf, issueAtRow, parseForm, withExtraRow } from './question-form.ts';
 import { type FormBody, formFailure, formSchema, ID_PARAMS, requireStaff, staffActor } from './support.ts';
 import { resolveTrack } from './tracks.ts';
 
@@ -89,8 +89,8 @@ export async function editorPages(app: FastifyInstance, deps: QuestionsPagesDeps
       flash.set(reply, { kind: 'success', message: 'questionsAdmin.flash.created' });
       return reply.redirect(`/admin/questions/${question.id}`, 303);
     } catch (caught) {
-      const failure = formFailure(caught, request, reply);
-      return form(request, reply, { outline, form: input, errors: formErrors(failure.fields, rowOf) }, failure);
+      const failure = formFailure(caught, request, reply, issueAtRow(rowOf));
+      return form(request, reply, { outline, form: input, errors: failure.fields }, failure);
     }
   });
 
@@ -132,7 +132,7 @@ export async function editorPages(app: FastifyInstance, deps: QuestionsPagesDeps
         flash.set(reply, { kind: 'success', message });
         return reply.redirect(`/admin/questions/${saved.question.id}`, 303);
       } catch (caught) {
-        const failure = formFailure(caught, request, reply);
+        const failure = formFailure(caught, request, reply, issueAtRow(rowOf));
         if (failure.code === 'questions.question_retired' || question.status === 'retired') {
           const ctx = renderer.context(request, reply);
           const page = (
@@ -145,12 +145,7 @@ export async function editorPages(app: FastifyInstance, deps: QuestionsPagesDeps
           );
           return renderer.page(reply, page, failure.status);
         }
-        return form(
-          request,
-          reply,
-          { outline, question, form: input, errors: formErrors(failure.fields, rowOf) },
-          failure,
-        );
+        return form(request, reply, { outline, question, form: input, errors: failure.fields }, failure);
       }
     },
   );

@@ -4,6 +4,7 @@ import { pageUserGuard } from '../../../../shared/http/auth-guards.ts';
 import { originOf } from '../../../../shared/http/request-origin.ts';
 import type { ImportFormat } from '../../application/contract.ts';
 import type { TrackOutline } from '../../application/track-directory.ts';
+import { decodeUtf8 } from '../../domain/formats/index.ts';
 import { ChooseTrackPage } from '../views/confirm-page.tsx';
 import { IMPORT_FORMATS, type ImportErrors, type ImportForm, ImportPage } from '../views/import-page.tsx';
 import { ImportResultPage } from '../views/import-result-page.tsx';
@@ -15,7 +16,6 @@ import {
   MAX_CARRIED_BYTES,
   MAX_FILE_BYTES,
   readUpload,
-  utf8Text,
 } from './import-upload.ts';
 import { formFailure, formSchema, oneOf, requireStaff, staffActor } from './support.ts';
 import { resolveTrack } from './tracks.ts';
@@ -106,7 +106,7 @@ async function importRoutes(app: FastifyInstance, deps: QuestionsPagesDeps): Pro
 
       const file = fileOf(body, field);
       if ('error' in file) errors.file = t(file.error, { max: MAX_MEGABYTES });
-      const text = 'bytes' in file ? utf8Text(file.bytes) : undefined;
+      const text = 'bytes' in file ? decodeUtf8(file.bytes) : undefined;
       if ('bytes' in file && text === undefined) errors.file = t('questionsAdmin.import.error.notUtf8');
       const format = form.format === 'auto' && 'bytes' in file ? detectFormat(file.fileName, text ?? '') : form.format;
       if (text !== undefined && (format === undefined || format === 'auto'))

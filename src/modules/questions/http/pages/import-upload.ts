@@ -1,5 +1,6 @@
 import type { MultipartFile } from '@fastify/multipart';
 import type { ImportFormat } from '../../application/contract.ts';
+import { formatOfFileName } from '../../domain/formats/index.ts';
 
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 /** A previewed file up to this size travels in the "Import these" form; a bigger one is chosen again. */
@@ -24,24 +25,14 @@ export function isUpload(value: unknown): value is Upload {
   return typeof value === 'object' && value !== null && Buffer.isBuffer((value as Upload).content);
 }
 
-/** The file's text; undefined when it is not UTF-8 (a BOM is kept: the parsers skip it). */
-export function utf8Text(content: Buffer): string | undefined {
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(content);
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * The format by the file's extension; a `.txt` file (or none) by its content: Aiken has `ANSWER:`
  * lines, GIFT answer blocks in braces. Undefined when neither tells.
  */
 export function detectFormat(fileName: string, text: string): ImportFormat | undefined {
+  const byName = formatOfFileName(fileName);
+  if (byName) return byName;
   const extension = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase();
-  if (extension === 'csv') return 'csv';
-  if (extension === 'gift') return 'gift';
-  if (extension === 'aiken') return 'aiken';
   if (extension !== undefined && extension !== 'txt') return undefined;
   if (/^\s*ANSWER\s*:\s*[A-Z]/m.test(text)) return 'aiken';
   if (/\{[\s\S]*[=~][\s\S]*\}/.test(text)) return 'gift';

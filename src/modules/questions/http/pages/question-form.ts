@@ -1,3 +1,4 @@
+import type { FieldIssue } from '../../../../shared/domain/errors.ts';
 import type { QuestionDraft, QuestionView } from '../../application/contract.ts';
 import type { QuestionKind } from '../../domain/formats/parsed-question.ts';
 import type { QuestionForm } from '../views/question-form-page.tsx';
@@ -81,17 +82,19 @@ export function draftOf(form: QuestionForm, trackId: string): { draft: QuestionD
   };
 }
 
-/** The use case's field errors keyed by the form's own fields (option issues moved to their rows). */
-export function formErrors(fields: Readonly<Record<string, string>>, rowOf: readonly number[]): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const [path, message] of Object.entries(fields)) {
-    const option = /^\/options\/(\d+)/.exec(path);
-    const key = option
-      ? `/options/${rowOf[Number(option[1])] ?? option[1]}`
-      : path.startsWith('/correct')
-        ? '/correct'
-        : path;
-    errors[key] ??= message;
-  }
-  return errors;
+/**
+ * Moves the use case's issue about a draft option to the row the editor sees: `/options/<i>`
+ * becomes `/options/<row>` and its option number the row's; anything about the correct indexes
+ * goes to the options as a whole.
+ */
+export function issueAtRow(rowOf: readonly number[]) {
+  return (issue: FieldIssue): FieldIssue => {
+    const option = /^\/options\/(\d+)/.exec(issue.path);
+    const row = option ? rowOf[Number(option[1])] : undefined;
+    if (row !== undefined) {
+      const params = issue.params && 'option' in issue.params ? { ...issue.params, option: row + 1 } : issue.params;
+      return { ...issue, path: `/options/${row}`, params };
+    }
+    return issue.path.startsWith('/correct') ? { ...issue, path: '/correct' } : issue;
+  };
 }

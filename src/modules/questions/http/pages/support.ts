@@ -1,8 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type TObject, type TOptional, type TString, Type } from 'typebox';
-import { DomainError, ForbiddenError } from '../../../../shared/domain/errors.ts';
+import { DomainError, type FieldIssue, ForbiddenError } from '../../../../shared/domain/errors.ts';
 import { pageUser } from '../../../../shared/http/auth-guards.ts';
-import { problemSpecOf, toProblem } from '../../../../shared/http/problem.ts';
+import { fieldError, problemSpecOf, toProblem } from '../../../../shared/http/problem.ts';
 import type { QuestionActor } from '../../application/contract.ts';
 
 /** A url-encoded page form or query: every field optional, checked by the handler. */
@@ -48,16 +48,25 @@ export type FormFailure = {
 
 /**
  * A domain error as a form shows it: status, localized message and every field's message (the
- * same mapping as the error handler). Anything else is rethrown for the error handler.
+ * same mapping as the error handler; `remap` may move an issue to the form's own field first).
+ * Anything else is rethrown for the error handler.
  */
-export function formFailure(error: unknown, request: FastifyRequest, reply: FastifyReply): FormFailure {
+export function formFailure(
+  error: unknown,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  remap: (issue: FieldIssue) => FieldIssue = (issue) => issue,
+): FormFailure {
   if (!(error instanceof DomainError)) throw error;
   const spec = problemSpecOf(error, request);
   const retryAfter = spec.headers?.['retry-after'];
   if (retryAfter) reply.header('retry-after', retryAfter);
   const problem = toProblem(spec, request);
   const fields: Record<string, string> = {};
-  for (const field of spec.errors ?? []) fields[field.path] ??= field.message;
+  for (const issue of error.issues) {
+    const field = fieldError(error.code, remap(issue), request);
+    fields[field.path] ??= field.message;
+  }
   return { status: spec.status, code: error.code, message: problem.detail ?? problem.title, fields };
 }
 

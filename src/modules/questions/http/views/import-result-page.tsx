@@ -1,8 +1,7 @@
-import { isMessageKey } from '../../../../shared/http/i18n/index.ts';
 import type { PageContext } from '../../../../shared/http/views/page-context.ts';
 import type { ImportFormat, ImportReport } from '../../application/contract.ts';
-import type { RejectReason } from '../../domain/formats/parsed-question.ts';
 import type { TrackOutline } from '../../application/track-directory.ts';
+import { rejectionMessage } from '../rejection-message.ts';
 import { BankLayout, excerpt, stageLabel } from './bank-layout.tsx';
 import { CsrfInput } from './form-fields.tsx';
 import { ACCEPTED_FILES } from './import-page.tsx';
@@ -99,14 +98,6 @@ function ImportTheseForm(props: Parameters<typeof ImportResultPage>[0]) {
   );
 }
 
-/** The localized reason of a rejected line; the code itself when the catalog does not know it. */
-export function reasonText(ctx: PageContext, reason: RejectReason): string {
-  const key = `questions.import.${reason.code}`;
-  if (isMessageKey(key)) return ctx.t(key, reason.params);
-  const params = Object.entries(reason.params ?? {}).map(([name, value]) => `${name}: ${value}`);
-  return params.length > 0 ? `${reason.code} (${params.join(', ')})` : reason.code;
-}
-
 function RejectedTable(props: { ctx: PageContext; rejected: ImportReport['rejected'] }) {
   const { t } = props.ctx;
   return (
@@ -123,7 +114,7 @@ function RejectedTable(props: { ctx: PageContext; rejected: ImportReport['reject
           {props.rejected.map((rejection) => (
             <tr>
               <th scope="row">{rejection.line}</th>
-              <td>{reasonText(props.ctx, rejection.reason)}</td>
+              <td>{rejectionMessage(props.ctx.t, rejection.reason)}</td>
             </tr>
           ))}
         </tbody>
