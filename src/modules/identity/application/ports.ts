@@ -24,6 +24,7 @@ export type UserRepository = {
   byEmail(email: string): Promise<User | undefined>;
   lockById(id: string): Promise<User | undefined>;
   ownerExists(): Promise<boolean>;
+  owner(): Promise<User | undefined>;
   /** Inserts the user unless the email is taken (then undefined); a second owner is OwnerExistsError. */
   createIfAbsent(user: NewUser): Promise<User | undefined>;
   markEmailVerified(id: string, now: Date): Promise<void>;

@@ -20,6 +20,7 @@ import { makeVerifyEmail } from './commands/verify-email.ts';
 import type { IdentityDeps } from './deps.ts';
 import { makeListAuditEvents, makeListUsers } from './queries/admin-lists.ts';
 import { makeAuthenticate, makeAuthenticateSession } from './queries/authenticate.ts';
+import { makeFindOperator } from './queries/find-operator.ts';
 import { makeGetProfile, makeHasOwner, makeListMySessions } from './queries/my-account.ts';
 
 /** Every identity use case, bound to its adapters. */
@@ -48,6 +49,7 @@ export function createIdentityUseCases(deps: IdentityDeps) {
     authenticateSession: makeAuthenticateSession(deps),
     getProfile: makeGetProfile(deps),
     hasOwner: makeHasOwner(deps),
+    findOperator: makeFindOperator(deps),
     listMySessions: makeListMySessions(deps),
     listUsers: makeListUsers(deps),
     listAuditEvents: makeListAuditEvents(deps),

@@ -163,3 +163,14 @@ export class SessionNotFoundError extends NotFoundError {
     super('identity.session_not_found', 'no such session', { id });
   }
 }
+
+/** A command-line operation needs an active staff account to act as (the owner by default). */
+export class OperatorNotFoundError extends NotFoundError {
+  constructor(email: string | undefined) {
+    super(
+      'identity.operator_not_found',
+      email ? `no active staff account ${email}` : 'there is no owner yet: create it with `baza user create-owner`',
+      { email: email ?? '' },
+    );
+  }
+}

@@ -19,6 +19,9 @@ export function createUserRepository(tx: Tx) {
     async lockById(id) {
       return toUser(await select().where('id', '=', id).forUpdate().executeTakeFirst());
     },
+    async owner() {
+      return toUser(await select().where('role', '=', 'owner').executeTakeFirst());
+    },
     async ownerExists() {
       const row = await tx.selectFrom('users').select('id').where('role', '=', 'owner').executeTakeFirst();
       return row !== undefined;

@@ -91,14 +91,17 @@ export type AuditEventTable = {
   details: ColumnType<Record<string, unknown>, string, string>;
 };
 
+/** A column the database fills when an insert leaves it out (a default or NULL). */
+type Defaulted<T> = ColumnType<T, T | undefined, T>;
+
 export type TrackTable = {
   id: string;
   slug: string;
   title: string;
-  description: string;
-  status: 'draft' | 'published';
-  currentSettingsVersion: number | null;
-  publishedAt: Date | null;
+  description: Defaulted<string>;
+  status: Defaulted<'draft' | 'published'>;
+  currentSettingsVersion: Defaulted<number | null>;
+  publishedAt: Defaulted<Date | null>;
   createdAt: Date;
   updatedAt: Date;
 };
@@ -108,7 +111,7 @@ export type StageTable = {
   trackId: string;
   position: number;
   title: string;
-  description: string;
+  description: Defaulted<string>;
   createdAt: Date;
   updatedAt: Date;
 };
@@ -118,7 +121,7 @@ export type ModuleTable = {
   trackId: string;
   slug: string;
   title: string;
-  description: string;
+  description: Defaulted<string>;
   position: number;
   createdAt: Date;
   updatedAt: Date;
@@ -129,8 +132,8 @@ export type SettingsVersionTable = {
   version: number;
   /** Written as JSON text, read back parsed. */
   params: ColumnType<unknown, string, never>;
-  note: string;
-  createdBy: string | null;
+  note: Defaulted<string>;
+  createdBy: Defaulted<string | null>;
   createdAt: Date;
 };
 
@@ -140,16 +143,16 @@ export type QuestionTable = {
   moduleId: string;
   stageId: string | null;
   kind: 'single' | 'multiple';
-  name: string | null;
+  name: Defaulted<string | null>;
   text: string;
   options: string[];
   correct: number[];
-  explanation: string;
-  status: 'active' | 'retired';
-  retiredAt: Date | null;
-  replacesId: string | null;
-  usedAt: Date | null;
-  createdBy: string | null;
+  explanation: Defaulted<string>;
+  status: Defaulted<'active' | 'retired'>;
+  retiredAt: Defaulted<Date | null>;
+  replacesId: Defaulted<string | null>;
+  usedAt: Defaulted<Date | null>;
+  createdBy: Defaulted<string | null>;
   createdAt: Date;
   updatedAt: Date;
 };
