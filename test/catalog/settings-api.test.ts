@@ -19,9 +19,9 @@ describe('settings versions API', () => {
   /** A track with `stages` stages and modules `slugs`, no questions. */
   async function trackWith(slug: string, stages: string[], slugs: string[]) {
     const { id } = await api.createTrack(slug);
-    const stageIds = [];
+    const stageIds: string[] = [];
     for (const title of stages) stageIds.push((await api.addStage(id, title)).id);
-    const moduleIds = [];
+    const moduleIds: string[] = [];
     for (const module of slugs) moduleIds.push((await api.addModule(id, module, module[0]!.toUpperCase() + module.slice(1))).id);
     return { id, stageIds, moduleIds };
   }

@@ -35,7 +35,7 @@ describe('stages and modules API', () => {
 
   it('moves a stage to another position, shifting the ones between, and checks the position', async () => {
     const { id } = await api.createTrack('reorder');
-    const stages = [];
+    const stages: { id: string }[] = [];
     for (const title of ['A', 'B', 'C', 'D']) stages.push(await api.addStage(id, title));
     const move = (index: number, position: number) =>
       api.call('PATCH', `/admin/stages/${stages[index]!.id}`, { position });

@@ -95,7 +95,11 @@ export function findShortages(outline: TrackOutline, params: SettingsParams, poo
   return findFeasibilityGaps(params, track, bank).flatMap((gap) => {
     const cap = gap.scope === 'diagnostic' ? params.diagnostic.questionsPerModule : examOf(params, gap).maxPerModule;
     const stage = outline.stages.find((s) => s.position === gap.stage);
-    return gap.modules.map((short) => ({
+    const order = (id: string) => outline.modules.findIndex((module) => module.id === id);
+    const shortModules = [...gap.modules].sort(
+      (a, b) => a.available - b.available || order(a.moduleId) - order(b.moduleId),
+    );
+    return shortModules.map((short) => ({
       scope: gap.scope,
       stage: stage ? { position: stage.position, title: stage.title } : null,
       module: modules.get(short.moduleId) ?? { id: short.moduleId, slug: '', title: '' },
