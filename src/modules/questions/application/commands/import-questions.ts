@@ -22,9 +22,11 @@ export function makeImportQuestions(deps: Pick<QuestionsDeps, 'uow' | 'tracks' |
 
     const { accepted, rejected } = prepareImport(PARSERS[input.format](input.content), target);
     const store = !input.dryRun && accepted.length > 0 && (rejected.length === 0 || input.partial);
-    const rows: NewQuestion[] = accepted.map(({ draft }) => ({
+    // Ascending ids in file order: questions made in the same instant list in the file's order.
+    const ids = accepted.map(() => deps.newId()).sort();
+    const rows: NewQuestion[] = accepted.map(({ draft }, n) => ({
       ...draft,
-      id: deps.newId(),
+      id: ids[n]!,
       replacesId: null,
       createdBy: input.actor.id,
       now: input.now,
