@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { configOrExit, loggerFor, openDatabase } from './cli/runtime.ts';
+import { seedDemoCommand } from './cli/seed.ts';
 import { startServer } from './cli/serve.ts';
 import { createOwnerCommand, resetMfaCommand } from './cli/user.ts';
 import { exitOnSignals } from './cli/shutdown.ts';
@@ -50,6 +51,17 @@ user
   .action(async (options: { email: string }) => {
     const config = configOrExit();
     await resetMfaCommand(config, loggerFor(config), options);
+  });
+
+const seed = program.command('seed').description('load data');
+
+seed
+  .command('demo')
+  .description('load the demo tracks with their question banks, published (safe to run again)')
+  .option('--as <email>', 'the admin to act as (default: the owner)')
+  .action(async (options: { as?: string }) => {
+    const config = configOrExit();
+    await seedDemoCommand(config, loggerFor(config), options);
   });
 
 const migrate = program.command('migrate').description('apply or revert database migrations');

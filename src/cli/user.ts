@@ -1,11 +1,9 @@
 import { createInterface } from 'node:readline';
-import { createContainer } from '../composition-root.ts';
 import type { IdentityUseCases } from '../modules/identity/index.ts';
 import type { Config } from '../config.ts';
 import { DomainError } from '../shared/domain/errors.ts';
-import { isMessageKey, translator } from '../shared/http/i18n/index.ts';
 import type { Logger } from '../shared/infrastructure/logging.ts';
-import { assertSchemaUpToDate, openDatabase } from './runtime.ts';
+import { domainMessage, withContainer } from './with-container.ts';
 
 export type CreateOwnerOptions = { email: string; name: string; locale: 'ru' | 'en' };
 
@@ -35,31 +33,13 @@ export async function resetMfaCommand(config: Config, logger: Logger, options: {
   process.stdout.write(`two-factor sign-in is off for ${options.email} (${user.id}); their sessions ended\n`);
 }
 
-/**
- * Runs an identity use case from the command line: the database (embedded or DATABASE_URL) on an
- * up-to-date schema, the container around it, and a domain error as one localized line.
- */
-async function withIdentity<T>(
+function withIdentity<T>(
   config: Config,
   logger: Logger,
   locale: 'ru' | 'en',
   work: (useCases: IdentityUseCases) => Promise<T>,
 ): Promise<T> {
-  const database = await openDatabase(config, logger);
-  try {
-    await assertSchemaUpToDate(database.connectionString);
-    const container = createContainer({ config, logger, connectionString: database.connectionString });
-    try {
-      return await work(container.modules.identity.useCases);
-    } catch (error) {
-      if (error instanceof DomainError) throw new Error(domainMessage(error, locale), { cause: error });
-      throw error;
-    } finally {
-      await container.close();
-    }
-  } finally {
-    await database.stop();
-  }
+  return withContainer(config, logger, locale, (container) => work(container.modules.identity.useCases));
 }
 
 /** On start: creates the owner from OWNER_EMAIL / OWNER_PASSWORD once, or says how to make one. */
@@ -83,11 +63,6 @@ export async function ensureOwner(config: Config, logger: Logger, useCases: Iden
     if (!(error instanceof DomainError)) throw error;
     logger.error(`could not create the owner from OWNER_EMAIL: ${domainMessage(error, 'en')}`);
   }
-}
-
-function domainMessage(error: DomainError, locale: 'ru' | 'en'): string {
-  const key = `errors.${error.code}`;
-  return isMessageKey(key) ? translator(locale)(key, error.params) : error.message;
 }
 
 async function readPassword(question: string): Promise<string> {

@@ -1,6 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { dataFile } from '../../../shared/infrastructure/data-files.ts';
 
 export type CommonPasswords = {
   isCommon(password: string): boolean;
@@ -8,7 +7,7 @@ export type CommonPasswords = {
 };
 
 /** One password per line (see data/README.md); read once, synchronously, at start. */
-export function loadCommonPasswords(file = defaultFile()): CommonPasswords {
+export function loadCommonPasswords(file = dataFile('common-passwords.txt')): CommonPasswords {
   const passwords = new Set(
     readFileSync(file, 'utf8')
       .split('\n')
@@ -23,16 +22,4 @@ export function loadCommonPasswords(file = defaultFile()): CommonPasswords {
 
 function canonical(password: string): string {
   return password.normalize('NFKC').toLowerCase();
-}
-
-// data/ sits at the project root, which is four levels up from src/ but five from the compiled
-// dist/src/ — so look for the nearest package.json instead of counting levels.
-function defaultFile(): string {
-  let directory = path.dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(path.join(directory, 'package.json'))) {
-    const parent = path.dirname(directory);
-    if (parent === directory) throw new Error('common-passwords: no package.json above ' + import.meta.url);
-    directory = parent;
-  }
-  return path.join(directory, 'data', 'common-passwords.txt');
 }

@@ -1,0 +1,34 @@
+import type { Config } from '../config.ts';
+import { dataFile } from '../shared/infrastructure/data-files.ts';
+import type { Logger } from '../shared/infrastructure/logging.ts';
+import { readDemoTracks, seedDemoTrack } from './seed-demo.ts';
+import { withContainer } from './with-container.ts';
+
+/**
+ * `baza seed demo`: two complete demo tracks (hip-hop in Russian, backend in English), published,
+ * with their question banks — acting as the given admin or, by default, the owner. Idempotent.
+ */
+export async function seedDemoCommand(
+  config: Config,
+  logger: Logger,
+  options: { as?: string | undefined },
+): Promise<void> {
+  await withContainer(config, logger, 'en', async (container) => {
+    const operator = await container.modules.identity.useCases.findOperator({ email: options.as });
+    const directory = dataFile('demo');
+    for (const demo of readDemoTracks(directory)) {
+      await seedDemoTrack(
+        {
+          catalog: container.modules.catalog.useCases,
+          questions: container.modules.questions.useCases,
+          actor: { id: operator.id, role: operator.role },
+          now: () => new Date(),
+          say: (line) => process.stdout.write(`${line}\n`),
+        },
+        demo,
+        directory,
+      );
+    }
+    process.stdout.write(`demo data is in place; see ${config.baseUrl}/tracks\n`);
+  });
+}
