@@ -17,7 +17,7 @@ const HTMX_CONFIG = JSON.stringify({
   selfRequestsOnly: true,
 });
 
-export function Layout(props: { ctx: PageContext; title: string; children: ComponentChildren }) {
+export function Layout(props: { ctx: PageContext; title: string; description?: string; children: ComponentChildren }) {
   const { ctx } = props;
   return (
     <html lang={ctx.locale} data-bs-theme="dark" data-server-error={ctx.t('error.server.text')}>
@@ -26,6 +26,7 @@ export function Layout(props: { ctx: PageContext; title: string; children: Compo
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="htmx-config" content={HTMX_CONFIG} />
         <title>{`${props.title} · ${ctx.t('app.name')}`}</title>
+        {props.description ? <meta name="description" content={props.description} /> : null}
         <link rel="icon" href={ASSETS.favicon} type="image/svg+xml" />
         <link rel="stylesheet" href={ASSETS.bootstrapCss} />
         <link rel="stylesheet" href={ASSETS.appCss} />
