@@ -127,7 +127,7 @@ export const questionsPagesEn: Record<keyof typeof questionsPagesRu, string> = {
   'questionsAdmin.import.previewTitle': 'Import preview',
   'questionsAdmin.import.resultTitle': 'Import result',
   'questionsAdmin.import.summary.dryRun':
-    'File {file}: {imported} questions would be imported, {rejected} lines are rejected. Nothing is stored yet.',
+    'File {file}: {valid} questions can be imported, {rejected} lines are rejected. Nothing is stored yet.',
   'questionsAdmin.import.summary.allOrNothing':
     'Imported as a whole, the file would store nothing because of the rejected lines.',
   'questionsAdmin.import.summary.stored': 'File {file}: {imported} questions imported, {rejected} lines rejected.',

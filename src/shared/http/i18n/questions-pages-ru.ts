@@ -126,7 +126,7 @@ export const questionsPagesRu = {
   'questionsAdmin.import.previewTitle': 'Предпросмотр импорта',
   'questionsAdmin.import.resultTitle': 'Результат импорта',
   'questionsAdmin.import.summary.dryRun':
-    'Файл {file}: будет импортировано вопросов — {imported}, отклонено строк — {rejected}. Пока ничего не сохранено.',
+    'Файл {file}: корректных вопросов — {valid}, отклонено строк — {rejected}. Пока ничего не сохранено.',
   'questionsAdmin.import.summary.allOrNothing': 'Импорт «целиком» из-за отклонённых строк ничего бы не сохранил.',
   'questionsAdmin.import.summary.stored':
     'Файл {file}: импортировано вопросов — {imported}, отклонено строк — {rejected}.',

@@ -16,6 +16,7 @@ import {
   MAX_CARRIED_BYTES,
   MAX_FILE_BYTES,
   readUpload,
+  UPLOAD_UNREADABLE,
 } from './import-upload.ts';
 import { formFailure, formSchema, oneOf, requireStaff, staffActor } from './support.ts';
 import { resolveTrack } from './tracks.ts';
@@ -28,8 +29,11 @@ const UPLOAD_ERROR_CODES = new Set([
   'FST_PARTS_LIMIT',
   'FST_FIELDS_LIMIT',
   'FST_REQ_FILE_TOO_LARGE',
+  'ERR_STREAM_PREMATURE_CLOSE',
+  UPLOAD_UNREADABLE,
 ]);
-const MALFORMED_UPLOAD = /Unexpected end of form|Part terminated early|Malformed part header|Boundary not found/i;
+const MALFORMED_UPLOAD =
+  /Unexpected end of form|Part terminated early|Malformed part header|Boundary not found|Premature close/i;
 
 /** The import form (multipart, in a scope of its own) and its preview and result pages. */
 export async function importPages(app: FastifyInstance, deps: QuestionsPagesDeps): Promise<void> {

@@ -16,9 +16,24 @@ export type Upload = Readonly<{ fileName: string; content: Buffer; tooLarge: boo
  */
 export async function readUpload(part: MultipartFile): Promise<void> {
   const chunks: Buffer[] = [];
-  for await (const chunk of part.file) chunks.push(chunk as Buffer);
+  try {
+    for await (const chunk of part.file) chunks.push(chunk as Buffer);
+  } catch (error) {
+    throw new UploadUnreadableError(error);
+  }
   const upload: Upload = { fileName: part.filename, content: Buffer.concat(chunks), tooLarge: part.file.truncated };
   (part as unknown as { value: Upload }).value = upload;
+}
+
+export const UPLOAD_UNREADABLE = 'BAZA_UPLOAD_UNREADABLE';
+
+/** The file's stream broke off (a body cut short, a malformed part): the import form says so. */
+export class UploadUnreadableError extends Error {
+  readonly code = UPLOAD_UNREADABLE;
+
+  constructor(cause: unknown) {
+    super(`the uploaded file could not be read: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+  }
 }
 
 export function isUpload(value: unknown): value is Upload {

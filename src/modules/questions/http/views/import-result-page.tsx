@@ -21,7 +21,13 @@ export function ImportResultPage(props: {
 }) {
   const { ctx, report, outline } = props;
   const { t } = ctx;
-  const counts = { imported: report.imported, rejected: report.rejected.length, file: props.fileName };
+  // In a dry run without partial import, `imported` is 0 when lines are rejected: count the valid ones.
+  const counts = {
+    imported: report.imported,
+    valid: report.questions.length,
+    rejected: report.rejected.length,
+    file: props.fileName,
+  };
   return (
     <BankLayout
       ctx={ctx}
@@ -43,7 +49,7 @@ export function ImportResultPage(props: {
           {t('questionsAdmin.import.summary.nothingStored', counts)}
         </div>
       )}
-      {report.dryRun && report.imported > 0 ? <ImportTheseForm {...props} /> : null}
+      {report.dryRun && report.questions.length > 0 ? <ImportTheseForm {...props} /> : null}
       <p class="d-flex flex-wrap gap-3">
         <a href={`/admin/questions/import?trackId=${outline.id}`}>{t('questionsAdmin.import.again')}</a>
         <a href={`/admin/questions?trackId=${outline.id}`}>{t('questionsAdmin.import.toQuestions')}</a>
@@ -90,8 +96,8 @@ function ImportTheseForm(props: Parameters<typeof ImportResultPage>[0]) {
       <div>
         <button type="submit" class="btn btn-primary">
           {report.rejected.length > 0
-            ? t('questionsAdmin.import.importValid', { count: report.imported })
-            : t('questionsAdmin.import.importThese', { count: report.imported })}
+            ? t('questionsAdmin.import.importValid', { count: report.questions.length })
+            : t('questionsAdmin.import.importThese', { count: report.questions.length })}
         </button>
       </div>
     </form>
