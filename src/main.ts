@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { exportQuestionsCommand, type ImportCommandOptions, importQuestionsCommand } from './cli/questions.ts';
 import { configOrExit, loggerFor, openDatabase } from './cli/runtime.ts';
 import { seedDemoCommand } from './cli/seed.ts';
 import { startServer } from './cli/serve.ts';
@@ -62,6 +63,35 @@ seed
   .action(async (options: { as?: string }) => {
     const config = configOrExit();
     await seedDemoCommand(config, loggerFor(config), options);
+  });
+
+const questions = program.command('questions').description('import and export the question bank');
+
+questions
+  .command('import')
+  .description('import a GIFT, Aiken or CSV file into a track (all or nothing unless --partial)')
+  .argument('<file>', 'the question file (UTF-8)')
+  .requiredOption('--track <slug|id>', 'the track')
+  .option('--module <slug|id>', 'the module for questions that name none')
+  .option('--stage <position>', 'the stage tier for questions that name none')
+  .option('--format <format>', 'gift, aiken or csv (default: from the extension)')
+  .option('--dry-run', 'check everything, store nothing')
+  .option('--partial', 'store the questions that pass even when some lines are rejected')
+  .option('--as <email>', 'the staff member importing (default: the owner)')
+  .action(async (file: string, options: ImportCommandOptions) => {
+    const config = configOrExit();
+    process.exitCode = await importQuestionsCommand(config, loggerFor(config), file, options);
+  });
+
+questions
+  .command('export')
+  .description("write a track's active questions as GIFT (imports back to the same questions)")
+  .requiredOption('--track <slug|id>', 'the track')
+  .option('--out <file>', 'write to this file instead of stdout')
+  .option('--as <email>', 'the staff member exporting (default: the owner)')
+  .action(async (options: { track: string; out?: string; as?: string }) => {
+    const config = configOrExit();
+    await exportQuestionsCommand(config, loggerFor(config), options);
   });
 
 const migrate = program.command('migrate').description('apply or revert database migrations');

@@ -99,7 +99,7 @@ describe('GET /admin/questions/export', () => {
           module: track.modules.find((module) => module.id === question.moduleId)?.slug,
           stage: track.stages.find((stage) => stage.id === question.stageId)?.position ?? null,
         }))
-        .sort((a, b) => a.text.localeCompare(b.text));
+        .sort((a, b) => String(a.text).localeCompare(String(b.text)));
     const original = await comparable(source)();
     expect(original).toHaveLength(3);
     expect(await comparable(copy)()).toEqual(original);
