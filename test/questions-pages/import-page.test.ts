@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { type PageBrowser, tableRows, textOf } from '../identity/page-browser.ts';
 import { csrfOf, type FilePart, hiddenFieldsOf, postMultipart } from './multipart.ts';
-import { type SeededTrack, seedTrack, staffBrowsers } from './support.ts';
+import { expectWellLinked, type SeededTrack, seedTrack, staffBrowsers } from './support.ts';
 
 /** Two questions the bank takes, and on line 5 a GIFT "description" it does not. */
 const GIFT = [
@@ -79,6 +79,7 @@ describe('question import page', () => {
       '9 Bounce: Which groove goes down on the beat? Grooves Stage 2 · Advanced Single answer',
     ]);
     expect(await countQuestions()).toBe(0);
+    expectWellLinked(preview.body);
 
     // "Import these" carries the file: the valid questions are stored without choosing it again.
     const carried = hiddenFieldsOf(preview.body);
@@ -110,6 +111,7 @@ describe('question import page', () => {
     const missing = await submit({ action: 'preview' });
     expect(missing.statusCode).toBe(422);
     expect(missing.body).toMatch(/id="field-file-error"[^>]*>Choose a file\./);
+    expectWellLinked(missing.body);
 
     const oversize = await submit(
       { action: 'preview' },

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { type PageBrowser, tableRows, textOf } from '../identity/page-browser.ts';
-import { questionForm, questionIdOf, type SeededTrack, seedTrack, staffBrowsers } from './support.ts';
+import { expectWellLinked, questionForm, questionIdOf, type SeededTrack, seedTrack, staffBrowsers } from './support.ts';
 
 describe('question bank pages', () => {
   let test: TestApp;
@@ -81,6 +81,8 @@ describe('question bank pages', () => {
     expect(body).toMatch(/id="field-text-error"[^>]*>The question text is empty\./);
     expect(body).toMatch(/id="field-option-3-error"[^>]*>Option 4 repeats another option\./);
     expect(body).toMatch(/id="field-options-error"[^>]*>A single-answer question needs exactly one correct option\./);
+    expectWellLinked(body);
+    expect(textOf(body)).toContain('Error: The question was not saved: correct the marked fields.');
     expect(body).toContain('href="#field-text"');
     // The input comes back as typed, ticks included.
     expect(body).toContain('value="Pas de bourrée"');
@@ -139,6 +141,7 @@ describe('question bank pages', () => {
       /^Kick step: Which step is a kick ball change\? Footwork Stage 2 · Advanced Single answer 2 Active/,
     );
     expect(page.body).toContain(`href="/admin/questions/export?trackId=${track.id}"`);
+    expectWellLinked(page.body);
     // Choosing the track offers its modules and stages.
     expect(page.body).toContain(`<option value="${track.modules[0]!.id}">Footwork</option>`);
 
@@ -212,6 +215,7 @@ describe('question bank pages', () => {
     expect(old.body).toContain('This question is retired');
     expect(old.body).not.toContain('<form id="question-form"');
     expect(old.body).toContain('Used text');
+    expectWellLinked(old.body);
   });
 
   it('retire a question after a confirmation step; a retired one is read-only', async () => {

@@ -108,3 +108,15 @@ export function questionIdOf(location: unknown): string {
   expect(id, String(location)).toBeDefined();
   return id!;
 }
+
+/** Every element id on the page once, and every `aria-describedby`/`for`/`href="#…"` pointing at one. */
+export function expectWellLinked(html: string): void {
+  const ids = [...html.matchAll(/\sid="([^"]+)"/g)].map((match) => match[1]!);
+  expect(ids.filter((id, index) => ids.indexOf(id) !== index)).toEqual([]);
+  const references = [
+    ...[...html.matchAll(/aria-describedby="([^"]+)"/g)].flatMap((match) => match[1]!.split(' ')),
+    ...[...html.matchAll(/\sfor="([^"]+)"/g)].map((match) => match[1]!),
+    ...[...html.matchAll(/href="#([^"]+)"/g)].map((match) => match[1]!),
+  ];
+  expect(references.filter((id) => !ids.includes(id))).toEqual([]);
+}

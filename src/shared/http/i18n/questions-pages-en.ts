@@ -50,6 +50,7 @@ export const questionsPagesEn: Record<keyof typeof questionsPagesRu, string> = {
   'questionsAdmin.edit.title': 'Question',
   'questionsAdmin.edit.usedWarning':
     'This question has been used in attempts. Saving creates a new question and retires this one.',
+  'questionsAdmin.form.fixErrors': 'The question was not saved: correct the marked fields.',
   'questionsAdmin.form.continue': 'Continue',
   'questionsAdmin.form.chooseModule': 'Choose a module',
   'questionsAdmin.form.stageHint': 'The difficulty tier; “Any stage” suits every stage.',

@@ -49,6 +49,7 @@ export const questionsPagesRu = {
   'questionsAdmin.edit.title': 'Вопрос',
   'questionsAdmin.edit.usedWarning':
     'Этот вопрос уже использовался в попытках. При сохранении будет создан новый вопрос, а этот будет выведен из банка.',
+  'questionsAdmin.form.fixErrors': 'Вопрос не сохранён: исправьте отмеченные поля.',
   'questionsAdmin.form.continue': 'Продолжить',
   'questionsAdmin.form.chooseModule': 'Выберите модуль',
   'questionsAdmin.form.stageHint': 'Уровень сложности; «Любой этап» — вопрос подходит всем этапам.',

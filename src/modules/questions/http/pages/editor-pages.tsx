@@ -24,11 +24,12 @@ export async function editorPages(app: FastifyInstance, deps: QuestionsPagesDeps
     request: FastifyRequest,
     reply: FastifyReply,
     view: { outline: TrackOutline; question?: QuestionView; form: QuestionForm; errors?: QuestionFormErrors },
-    failure?: { status: number; message: string },
+    failure?: { status: number; code: string; message: string },
   ) => {
-    const page = (
-      <QuestionFormPage ctx={renderer.context(request, reply)} errors={{}} {...view} message={failure?.message} />
-    );
+    // The API's "fix the fields listed in errors" reads oddly on a page that marks the fields.
+    const message =
+      failure?.code === 'questions.invalid_question' ? request.t('questionsAdmin.form.fixErrors') : failure?.message;
+    const page = <QuestionFormPage ctx={renderer.context(request, reply)} errors={{}} {...view} message={message} />;
     return renderer.page(reply, page, failure?.status ?? 200);
   };
 
