@@ -54,9 +54,14 @@ export async function importQuestionsCommand(
   const report = await withQuestions(config, logger, async ({ useCases, tracks, actorFor }) => {
     const track = await tracks.outline(options.track);
     if (!track) throw new Error(`there is no track "${options.track}"`);
-    const module = options.module === undefined ? undefined : track.modules.find((m) => m.id === options.module || m.slug === options.module);
-    if (options.module !== undefined && !module) throw new Error(`the track ${track.slug} has no module "${options.module}"`);
-    const stage = options.stage === undefined ? undefined : track.stages.find((s) => String(s.position) === options.stage);
+    const module =
+      options.module === undefined
+        ? undefined
+        : track.modules.find((m) => m.id === options.module || m.slug === options.module);
+    if (options.module !== undefined && !module)
+      throw new Error(`the track ${track.slug} has no module "${options.module}"`);
+    const stage =
+      options.stage === undefined ? undefined : track.stages.find((s) => String(s.position) === options.stage);
     if (options.stage !== undefined && !stage) throw new Error(`the track ${track.slug} has no stage ${options.stage}`);
     return useCases.importQuestions({
       actor: await actorFor(options.as),
@@ -97,7 +102,9 @@ export async function exportQuestionsCommand(
 }
 
 function summaryOf(fileName: string, report: ImportReport): string {
-  const lines = report.rejected.map(({ line, reason }) => `  line ${line}: ${rejectionMessage(t, reason)} [${reason.code}]`);
+  const lines = report.rejected.map(
+    ({ line, reason }) => `  line ${line}: ${rejectionMessage(t, reason)} [${reason.code}]`,
+  );
   const rejected = new Set(report.rejected.map((rejection) => rejection.line)).size;
   const head = report.dryRun
     ? `${fileName}: dry run, nothing stored; ${report.imported} question(s) would be imported, ${rejected} line(s) rejected`
@@ -127,10 +134,14 @@ type QuestionsContext = {
   useCases: QuestionsUseCases;
   tracks: TrackDirectory;
   /** The staff member acting: `--as <email>`, else the owner. */
-  actorFor(email: string | undefined): Promise<QuestionActor>;
+  actorFor: (email: string | undefined) => Promise<QuestionActor>;
 };
 
-async function withQuestions<T>(config: Config, logger: Logger, work: (context: QuestionsContext) => Promise<T>): Promise<T> {
+async function withQuestions<T>(
+  config: Config,
+  logger: Logger,
+  work: (context: QuestionsContext) => Promise<T>,
+): Promise<T> {
   const database = await openDatabase(config, logger);
   try {
     await assertSchemaUpToDate(database.connectionString);
@@ -139,11 +150,17 @@ async function withQuestions<T>(config: Config, logger: Logger, work: (context: 
       return await work({
         useCases: container.modules.questions.useCases,
         tracks: container.modules.catalog.trackDirectory,
-        async actorFor(email) {
+        actorFor: async (email) => {
           let query = container.db.selectFrom('users').select(['id', 'role', 'status']);
-          query = email === undefined ? query.where('role', '=', 'owner') : query.where('email', '=', email.trim().toLowerCase());
+          query =
+            email === undefined
+              ? query.where('role', '=', 'owner')
+              : query.where('email', '=', email.trim().toLowerCase());
           const user = await query.executeTakeFirst();
-          if (!user) throw new Error(email === undefined ? 'there is no owner yet: pass --as <staff email>' : `there is no user ${email}`);
+          if (!user)
+            throw new Error(
+              email === undefined ? 'there is no owner yet: pass --as <staff email>' : `there is no user ${email}`,
+            );
           if (user.status !== 'active') throw new Error(`the account ${email ?? 'of the owner'} is not active`);
           return { id: user.id, role: user.role };
         },

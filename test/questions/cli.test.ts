@@ -102,9 +102,19 @@ describe('baza questions import', { timeout: 60_000 }, () => {
   });
 
   it('checks a file in a dry run without storing it', async () => {
-    const run = await baza(['import', file('good.gift', 'Only {=a ~b}'), '--track', track.id, '--module', 'rhythm', '--dry-run']);
+    const run = await baza([
+      'import',
+      file('good.gift', 'Only {=a ~b}'),
+      '--track',
+      track.id,
+      '--module',
+      'rhythm',
+      '--dry-run',
+    ]);
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).toBe('good.gift: dry run, nothing stored; 1 question(s) would be imported, 0 line(s) rejected\n');
+    expect(run.stdout).toBe(
+      'good.gift: dry run, nothing stored; 1 question(s) would be imported, 0 line(s) rejected\n',
+    );
     expect(await questionsOf(track.id)).toEqual([]);
   });
 
@@ -124,7 +134,12 @@ describe('baza questions import', { timeout: 60_000 }, () => {
     expect(run.stdout).toMatch(/^bank\.txt: imported 2 question\(s\), 1 line\(s\) rejected\n {2}line 4: /);
     expect(await questionsOf(track.id)).toEqual([
       { text: 'First', moduleId: track.modules[0]!.id, stageId: null, createdBy: staff.moderator.userId },
-      { text: 'Second', moduleId: track.modules[1]!.id, stageId: track.stages[1]!.id, createdBy: staff.moderator.userId },
+      {
+        text: 'Second',
+        moduleId: track.modules[1]!.id,
+        stageId: track.stages[1]!.id,
+        createdBy: staff.moderator.userId,
+      },
     ]);
   });
 
@@ -145,10 +160,16 @@ describe('baza questions import', { timeout: 60_000 }, () => {
   it('explains bad input in one line, without a stack, and exits 1', async () => {
     const cases: [string[], RegExp][] = [
       [['import', file('x.gift', 'Q {=a ~b}'), '--track', 'nope'], /^baza: there is no track "nope"\n$/],
-      [['import', file('x.txt', 'Q {=a ~b}'), '--track', 'cli-track'], /^baza: cannot tell the format of .*x\.txt.*--format/],
+      [
+        ['import', file('x.txt', 'Q {=a ~b}'), '--track', 'cli-track'],
+        /^baza: cannot tell the format of .*x\.txt.*--format/,
+      ],
       [['import', file('y.gift', 'Q {=a ~b}'), '--track', 'cli-track', '--module', 'salsa'], /has no module "salsa"/],
       [['import', file('z.gift', 'Q {=a ~b}'), '--track', 'cli-track', '--stage', '7'], /has no stage 7/],
-      [['import', path.join(files, 'missing.gift'), '--track', 'cli-track'], /^baza: cannot read .*missing\.gift: ENOENT\n$/],
+      [
+        ['import', path.join(files, 'missing.gift'), '--track', 'cli-track'],
+        /^baza: cannot read .*missing\.gift: ENOENT\n$/,
+      ],
       [
         ['import', file('s.gift', 'Q {=a ~b}'), '--track', 'cli-track', '--as', 'student@school.test'],
         /^baza: The question bank is for moderators, admins and the owner\.\n$/,

@@ -59,8 +59,19 @@ describe('GET /admin/questions/export', () => {
       options: ['Rock', 'Toprock', 'Freeze'],
       correct: [0, 1, 2],
     });
-    await create({ moduleId: source.modules[0]!.id, stageId: source.stages[0]!.id, text: 'Tier one', options: ['a', 'b'], correct: [1] });
-    const retired = await create({ moduleId: source.modules[0]!.id, text: 'Old news', options: ['a', 'b'], correct: [0] });
+    await create({
+      moduleId: source.modules[0]!.id,
+      stageId: source.stages[0]!.id,
+      text: 'Tier one',
+      options: ['a', 'b'],
+      correct: [1],
+    });
+    const retired = await create({
+      moduleId: source.modules[0]!.id,
+      text: 'Old news',
+      options: ['a', 'b'],
+      correct: [0],
+    });
     await test.app.inject({
       method: 'POST',
       url: `/api/v1/admin/questions/${retired.id}/retire`,

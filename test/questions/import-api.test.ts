@@ -146,7 +146,11 @@ describe('GIFT import', () => {
           message:
             'Questions of type "essay" are not supported: the bank holds single and multiple choice and true/false.',
         },
-        { line: 24, reason: 'unknown_module', message: 'The track has no module "nowhere" (looked up by slug or title).' },
+        {
+          line: 24,
+          reason: 'unknown_module',
+          message: 'The track has no module "nowhere" (looked up by slug or title).',
+        },
         { line: 27, reason: 'unknown_stage', message: 'The track has no stage 9.' },
       ],
     });
@@ -162,7 +166,12 @@ describe('GIFT import', () => {
 
   it('stores nothing when a line is rejected and partial is not set', async () => {
     const track = await freshTrack();
-    const response = await importFile(test, staff.admin, { format: 'gift', trackId: track.id }, { content: gift(track) });
+    const response = await importFile(
+      test,
+      staff.admin,
+      { format: 'gift', trackId: track.id },
+      { content: gift(track) },
+    );
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({ dryRun: false, stored: false, imported: 0, questions: [] });
     expect(response.json().rejected.map((r: { line: number }) => r.line)).toEqual([21, 24, 27]);
@@ -206,7 +215,10 @@ describe('GIFT import', () => {
     );
     const places = response
       .json()
-      .questions.map((q: { module: { id: string }; stage: { position: number } | null }) => [q.module.id, q.stage?.position]);
+      .questions.map((q: { module: { id: string }; stage: { position: number } | null }) => [
+        q.module.id,
+        q.stage?.position,
+      ]);
     expect(places).toEqual([
       [track.modules[0]!.id, 3],
       [track.modules[1]!.id, 3],
@@ -246,7 +258,12 @@ describe('Aiken import', () => {
 
   it('needs a module for the whole file, escapes Markdown in the plain text, and rejects a question without ANSWER', async () => {
     const track = await freshTrack();
-    const noModule = await importFile(test, staff.moderator, { format: 'aiken', trackId: track.id }, { content: AIKEN });
+    const noModule = await importFile(
+      test,
+      staff.moderator,
+      { format: 'aiken', trackId: track.id },
+      { content: AIKEN },
+    );
     expect(noModule.json().rejected).toEqual([
       { line: 1, reason: 'no_module', message: expect.stringContaining('No module') },
       { line: 6, reason: 'no_module', message: expect.stringContaining('No module') },
@@ -292,7 +309,9 @@ describe('CSV import', () => {
       { line: 6, reason: 'correct_out_of_range', message: 'Correct option 4 is not one of the options.' },
     ]);
     const bank = await bankOf(test, staff.admin, track.id);
-    expect(bank.map((q) => [q.name, q.text, q.options, q.correct, q.kind, q.explanation, q.moduleId, q.stageId])).toEqual([
+    expect(
+      bank.map((q) => [q.name, q.text, q.options, q.correct, q.kind, q.explanation, q.moduleId, q.stageId]),
+    ).toEqual([
       [
         'Дроби',
         'Сколько будет 1,5 + 1,5?\nВыберите один.',
@@ -362,7 +381,10 @@ describe('bad import requests', () => {
   it('400 for a missing file or bad fields, naming every field', async () => {
     const missing = await importFile(test, staff.admin, ok(), undefined);
     expect(missing.statusCode).toBe(400);
-    expect(missing.json()).toMatchObject({ code: 'file_missing', detail: 'Attach the question file as the file field.' });
+    expect(missing.json()).toMatchObject({
+      code: 'file_missing',
+      detail: 'Attach the question file as the file field.',
+    });
 
     const bad = await importFile(
       test,
@@ -382,7 +404,12 @@ describe('bad import requests', () => {
     });
     const noFormat = await importFile(test, staff.admin, { trackId: track.id }, { ...file, fileName: 'q.txt' });
     expect(noFormat.json().errors).toEqual([{ path: '/format', message: 'This field is required.' }]);
-    const fromExtension = await importFile(test, staff.admin, { trackId: track.id, moduleId: track.modules[0]!.id, dryRun: 'true' }, { ...file, fileName: 'q.GIFT' });
+    const fromExtension = await importFile(
+      test,
+      staff.admin,
+      { trackId: track.id, moduleId: track.modules[0]!.id, dryRun: 'true' },
+      { ...file, fileName: 'q.GIFT' },
+    );
     expect(fromExtension.json()).toMatchObject({ dryRun: true, imported: 1 });
   });
 

@@ -20,7 +20,12 @@ beforeAll(async () => {
     [staff.moderator, 'en'],
     [staff.student, 'en'],
   ] as const) {
-    const response = await test.app.inject({ method: 'PATCH', url: '/api/v1/me', headers: user.auth, payload: { locale } });
+    const response = await test.app.inject({
+      method: 'PATCH',
+      url: '/api/v1/me',
+      headers: user.auth,
+      payload: { locale },
+    });
     expect(response.statusCode).toBe(200);
   }
   dance = await insertTrack(test.container.db, {
@@ -153,7 +158,13 @@ describe('POST /admin/questions', () => {
   });
 
   it('defaults the optional fields and sorts the correct options', async () => {
-    const body = await created({ stageId: undefined, name: undefined, explanation: undefined, kind: 'multiple', correct: [2, 0] });
+    const body = await created({
+      stageId: undefined,
+      name: undefined,
+      explanation: undefined,
+      kind: 'multiple',
+      correct: [2, 0],
+    });
     expect(body).toMatchObject({ stageId: null, name: null, explanation: '', kind: 'multiple', correct: [0, 2] });
   });
 
@@ -213,7 +224,12 @@ describe('POST /admin/questions', () => {
     const unknown = await call('POST', '/admin/questions', staff.moderator, draft({ trackId: randomUUID() }));
     expect(unknown.statusCode).toBe(422);
     expect(unknown.json().errors).toContainEqual({ path: '/trackId', message: 'There is no such track.' });
-    const malformed = await call('POST', '/admin/questions', staff.moderator, draft({ kind: 'essay', options: { a: 1 } }));
+    const malformed = await call(
+      'POST',
+      '/admin/questions',
+      staff.moderator,
+      draft({ kind: 'essay', options: { a: 1 } }),
+    );
     expect(malformed.statusCode).toBe(400);
     expect(malformed.json()).toMatchObject({ code: 'validation_failed' });
     expect(malformed.json().errors.map((error: { path: string }) => error.path)).toEqual(
@@ -233,27 +249,29 @@ describe('GET /admin/questions', () => {
         ['beta', 'Beta'],
       ],
     });
-    const make = async (key: string, overrides: Record<string, unknown>) =>
-      [key, (await created({ trackId: track.id, moduleId: track.modules[0]!.id, stageId: null, ...overrides })).id];
-    ids = Object.fromEntries([
+    const make = async (key: string, overrides: Record<string, unknown>): Promise<[string, string]> => [
+      key,
+      (await created({ trackId: track.id, moduleId: track.modules[0]!.id, stageId: null, ...overrides })).id,
+    ];
+    ids = Object.fromEntries<string>([
       await make('percent', { text: 'What is 100% of x?', name: null }),
       await make('underscore', { text: 'Snake_case or camelCase?', name: null }),
       await make('option', { text: 'Pick a colour', options: ['Crimson', 'Teal'], name: null }),
       await make('named', { text: 'Plain', name: 'The Crimson question' }),
       await make('beta', { text: 'In beta', moduleId: track.modules[1]!.id, stageId: track.stages[1]!.id }),
       await make('multiple', { text: 'Many', kind: 'multiple', correct: [0, 1] }),
-    ]) as Record<string, string>;
+    ]);
     await call('POST', `/admin/questions/${ids.multiple}/retire`, staff.moderator);
-    (ids as Record<string, string>).track = track.id;
-    (ids as Record<string, string>).beta_module = track.modules[1]!.id;
-    (ids as Record<string, string>).stage2 = track.stages[1]!.id;
+    ids.track = track.id;
+    ids.beta_module = track.modules[1]!.id;
+    ids.stage2 = track.stages[1]!.id;
   });
 
   const list = async (query: string) => {
     const response = await call('GET', `/admin/questions?trackId=${ids.track}&${query}`, staff.moderator);
     expect(response.statusCode, response.body).toBe(200);
     expect(response.headers['cache-control']).toBe('no-store');
-    return response.json() as { items: { id: string }[]; total: number };
+    return response.json<{ items: { id: string }[]; total: number }>();
   };
   const idsOf = (page: { items: { id: string }[] }) => page.items.map((item) => item.id);
 
@@ -340,7 +358,9 @@ describe('PATCH /admin/questions/{id}', () => {
   it('replaces a used question with a new one and retires it in the same step', async () => {
     const question = await created();
     await markUsed(test.container.db, question.id);
-    const response = await call('PATCH', `/admin/questions/${question.id}`, staff.admin, { text: 'Which foot leads now?' });
+    const response = await call('PATCH', `/admin/questions/${question.id}`, staff.admin, {
+      text: 'Which foot leads now?',
+    });
     expect(response.statusCode, response.body).toBe(200);
     const { question: replacement, replaced } = response.json();
     expect(replaced).toBe(true);
@@ -358,13 +378,18 @@ describe('PATCH /admin/questions/{id}', () => {
 
     const again = await call('PATCH', `/admin/questions/${question.id}`, staff.admin, { text: 'Again' });
     expect(again.statusCode).toBe(409);
-    expect(again.json()).toMatchObject({ code: 'question_retired', detail: 'The question is retired and cannot be edited.' });
+    expect(again.json()).toMatchObject({
+      code: 'question_retired',
+      detail: 'The question is retired and cannot be edited.',
+    });
   });
 
   it('leaves a used question alone when the edit changes nothing', async () => {
     const question = await created();
     await markUsed(test.container.db, question.id);
-    const response = await call('PATCH', `/admin/questions/${question.id}`, staff.admin, { text: ` ${question.text} ` });
+    const response = await call('PATCH', `/admin/questions/${question.id}`, staff.admin, {
+      text: ` ${question.text} `,
+    });
     expect(response.json()).toMatchObject({ replaced: false, question: { id: question.id, status: 'active' } });
   });
 

@@ -38,7 +38,9 @@ export async function insertTrack(
   if (modules.length > 0) {
     await db
       .insertInto('modules')
-      .values(modules.map((module) => ({ ...module, trackId: track.id, description: '', createdAt: now, updatedAt: now })))
+      .values(
+        modules.map((module) => ({ ...module, trackId: track.id, description: '', createdAt: now, updatedAt: now })),
+      )
       .execute();
   }
   return { ...track, stages, modules };

@@ -52,10 +52,12 @@ describe('a used question', () => {
     const { id } = await question();
     await test.container.db.transaction().execute((tx) => createQuestionUsage(tx).markUsed([id], new Date()));
     const db = test.container.db;
-    await expect(db.updateTable('questions').set({ text: 'Changed' }).where('id', '=', id).execute()).rejects.toMatchObject(
-      { constraint: 'questions_used_is_frozen' },
-    );
-    await expect(db.updateTable('questions').set({ usedAt: null }).where('id', '=', id).execute()).rejects.toMatchObject({
+    await expect(
+      db.updateTable('questions').set({ text: 'Changed' }).where('id', '=', id).execute(),
+    ).rejects.toMatchObject({ constraint: 'questions_used_is_frozen' });
+    await expect(
+      db.updateTable('questions').set({ usedAt: null }).where('id', '=', id).execute(),
+    ).rejects.toMatchObject({
       constraint: 'questions_used_is_frozen',
     });
     await expect(db.deleteFrom('questions').where('id', '=', id).execute()).rejects.toMatchObject({
@@ -76,7 +78,12 @@ describe('a used question', () => {
       now: new Date(),
     });
     expect(replaced).toBe(true);
-    expect(replacement).toMatchObject({ replacesId: old.id, options: ['yes', 'no', 'maybe'], usedAt: null, status: 'active' });
+    expect(replacement).toMatchObject({
+      replacesId: old.id,
+      options: ['yes', 'no', 'maybe'],
+      usedAt: null,
+      status: 'active',
+    });
     const kept = await useCases().getQuestion({ actor: actor(), id: old.id });
     expect(kept).toMatchObject({ status: 'retired', options: ['yes', 'no'], text: 'Frozen?' });
     await expect(useCases().deleteQuestion({ actor: actor(), id: old.id })).rejects.toMatchObject({
@@ -116,13 +123,21 @@ describe('the database keeps questions in their track', () => {
         .values({ ...row, moduleId: track.modules[0]!.id, stageId: other.stages[0]!.id })
         .execute(),
     ).rejects.toMatchObject({ constraint: 'questions_stage_fkey' });
-    await db.insertInto('questions').values({ ...row, moduleId: track.modules[0]!.id }).execute();
+    await db
+      .insertInto('questions')
+      .values({ ...row, moduleId: track.modules[0]!.id })
+      .execute();
   });
 
   it('the use case names the field when a module of another track is asked for', async () => {
     const created = await question();
     await expect(
-      useCases().updateQuestion({ actor: actor(), id: created.id, changes: { moduleId: other.modules[0]!.id }, now: new Date() }),
+      useCases().updateQuestion({
+        actor: actor(),
+        id: created.id,
+        changes: { moduleId: other.modules[0]!.id },
+        now: new Date(),
+      }),
     ).rejects.toMatchObject({
       code: 'questions.invalid_question',
       issues: [{ path: '/moduleId', code: 'module_not_in_track' }],

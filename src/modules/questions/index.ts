@@ -55,6 +55,6 @@ export function createQuestionsModule(deps: {
  * been given as used; from then on their content is frozen (edits make replacements).
  */
 export function createQuestionUsage(tx: Tx) {
-  const { markUsed } = createQuestionRepository(tx);
-  return { markUsed };
+  const questions = createQuestionRepository(tx);
+  return { markUsed: (ids: readonly string[], now: Date) => questions.markUsed(ids, now) };
 }

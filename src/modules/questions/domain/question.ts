@@ -77,15 +77,18 @@ function placeIssues(draft: QuestionDraftFields, track: TrackPlaces | undefined)
 function optionIssues(options: readonly string[]): FieldIssue[] {
   const { optionsMin, optionsMax, optionMax } = QUESTION_LIMITS;
   const issues: FieldIssue[] = [];
-  if (options.length < optionsMin) issues.push({ path: '/options', code: 'too_few_options', params: { count: options.length } });
-  if (options.length > optionsMax) issues.push({ path: '/options', code: 'too_many_options', params: { count: options.length } });
+  if (options.length < optionsMin)
+    issues.push({ path: '/options', code: 'too_few_options', params: { count: options.length } });
+  if (options.length > optionsMax)
+    issues.push({ path: '/options', code: 'too_many_options', params: { count: options.length } });
   const seen = new Set<string>();
   options.forEach((option, index) => {
     const path = `/options/${index}`;
     const params = { option: index + 1 };
     const trimmed = option.trim();
     if (trimmed === '') issues.push({ path, code: 'empty_option', params });
-    else if (option.length > optionMax) issues.push({ path, code: 'option_too_long', params: { ...params, max: optionMax } });
+    else if (option.length > optionMax)
+      issues.push({ path, code: 'option_too_long', params: { ...params, max: optionMax } });
     else if (seen.has(trimmed)) issues.push({ path, code: 'duplicate_option', params });
     seen.add(trimmed);
   });

@@ -77,9 +77,7 @@ function escapeInline(text: string): string {
 }
 
 export function htmlToPlain(html: string): string {
-  return decodeEntities(html.replace(TAG, ' '))
-    .replace(/\s+/g, ' ')
-    .trim();
+  return decodeEntities(html.replace(TAG, ' ')).replace(/\s+/g, ' ').trim();
 }
 
 const NAMED_ENTITIES: Readonly<Record<string, string>> = {

@@ -17,7 +17,14 @@ export type ImportForm = {
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const FLAGS: Readonly<Record<string, boolean>> = { true: true, false: false, '1': true, '0': false, on: true, '': false };
+const FLAGS: Readonly<Record<string, boolean>> = {
+  true: true,
+  false: false,
+  '1': true,
+  '0': false,
+  on: true,
+  '': false,
+};
 
 /**
  * Reads the import form (multipart/form-data: `file` and the fields) into what the use case

@@ -14,7 +14,6 @@ import {
   UpdateResult,
 } from './schemas.ts';
 
-
 const tags = ['questions'];
 const security = [{ bearerAuth: [] }];
 

@@ -2,8 +2,9 @@ import { assertCanManageQuestions } from '../../domain/access.ts';
 import { InvalidImportError, QuestionTrackNotFoundError } from '../../domain/errors.ts';
 import { PARSERS } from '../../domain/formats/index.ts';
 import { type ImportTarget, importTargetIssues, prepareImport } from '../../domain/import-mapping.ts';
-import type { ImportedQuestion, ImportInput, ImportReport } from '../contract.ts';
+import type { ImportInput, ImportReport } from '../contract.ts';
 import type { QuestionsDeps } from '../deps.ts';
+import { importReport, importRows } from '../import-report.ts';
 import type { NewQuestion } from '../ports.ts';
 
 /**
@@ -21,38 +22,18 @@ export function makeImportQuestions(deps: Pick<QuestionsDeps, 'uow' | 'tracks' |
     if (issues.length > 0) throw new InvalidImportError(issues);
 
     const { accepted, rejected } = prepareImport(PARSERS[input.format](input.content), target);
-    const store = !input.dryRun && accepted.length > 0 && (rejected.length === 0 || input.partial);
-    // Ascending ids in file order: questions made in the same instant list in the file's order.
-    const ids = accepted.map(() => deps.newId()).sort();
-    const rows: NewQuestion[] = accepted.map(({ draft }, n) => ({
-      ...draft,
-      id: ids[n]!,
-      replacesId: null,
-      createdBy: input.actor.id,
-      now: input.now,
-    }));
-    if (store) await storeAll(deps, { ...input, trackId: track.id }, rows, new Set(rejected.map((rejection) => rejection.line)).size);
-
-    const modules = new Map(track.modules.map((module) => [module.id, { id: module.id, title: module.title }]));
-    const stages = new Map(track.stages.map((stage) => [stage.id, stage]));
-    const questions = accepted.map(({ line }, n): ImportedQuestion => {
-      const row = rows[n]!;
-      const module = modules.get(row.moduleId)!;
-      const stage = row.stageId === null ? null : (stages.get(row.stageId) ?? null);
-      const { kind, name, text, options, correct } = row;
-      return { line, id: store ? row.id : null, kind, name, text, options, correct, module, stage };
-    });
     const wouldStore = accepted.length > 0 && (rejected.length === 0 || input.partial);
-    return {
-      dryRun: input.dryRun,
-      stored: store,
-      imported: wouldStore ? questions.length : 0,
-      questions: store || input.dryRun ? questions : [],
-      rejected,
-    };
+    const stored = wouldStore && !input.dryRun;
+    const rows = importRows(accepted, input, deps.newId);
+    if (stored) {
+      const rejectedLines = new Set(rejected.map((rejection) => rejection.line)).size;
+      await storeAll(deps, { ...input, trackId: track.id }, rows, rejectedLines);
+    }
+    return importReport({ track, accepted, rows, rejected, dryRun: input.dryRun, stored, wouldStore });
   };
 }
 
+/** One transaction, inserts in chunks (progress after each), then the audit event. */
 async function storeAll(
   deps: Pick<QuestionsDeps, 'uow' | 'importChunkSize'>,
   input: ImportInput,
@@ -71,7 +52,12 @@ async function storeAll(
       action: 'questions.imported',
       subjectId: input.trackId,
       origin: input.origin,
-      details: { format: input.format, fileName: input.fileName ?? null, imported: rows.length, rejected: rejectedLines },
+      details: {
+        format: input.format,
+        fileName: input.fileName ?? null,
+        imported: rows.length,
+        rejected: rejectedLines,
+      },
     });
   });
 }

@@ -23,7 +23,11 @@ export function makeExportGift(deps: Pick<QuestionsDeps, 'reads' | 'tracks'>) {
       questions.map((question) => {
         const stage = question.stageId === null ? undefined : stages.get(question.stageId);
         const module = modules.get(question.moduleId) ?? '';
-        return { ...question, name: question.name ?? undefined, category: stage === undefined ? module : `${module}/stage-${stage}` };
+        return {
+          ...question,
+          name: question.name ?? undefined,
+          category: stage === undefined ? module : `${module}/stage-${stage}`,
+        };
       }),
     );
     return { fileName: `${track.slug}-questions.gift`, content };
