@@ -22,7 +22,8 @@ describe('settings versions API', () => {
     const stageIds: string[] = [];
     for (const title of stages) stageIds.push((await api.addStage(id, title)).id);
     const moduleIds: string[] = [];
-    for (const module of slugs) moduleIds.push((await api.addModule(id, module, module[0]!.toUpperCase() + module.slice(1))).id);
+    for (const module of slugs)
+      moduleIds.push((await api.addModule(id, module, module[0]!.toUpperCase() + module.slice(1))).id);
     return { id, stageIds, moduleIds };
   }
 
@@ -46,7 +47,9 @@ describe('settings versions API', () => {
     const history = await api.expectStatus(200, api.call('GET', `/admin/tracks/${id}/settings-versions`));
     expect(history.headers['cache-control']).toBe('no-store');
     expect(history.json()).toMatchObject({ currentVersion: null, defaults: DEFAULT_SETTINGS, total: 2 });
-    expect(history.json().items.map((item: { version: number; current: boolean }) => [item.version, item.current])).toEqual([
+    expect(
+      history.json().items.map((item: { version: number; current: boolean }) => [item.version, item.current]),
+    ).toEqual([
       [2, false],
       [1, false],
     ]);
@@ -79,7 +82,10 @@ describe('settings versions API', () => {
         { path: '/params/levelExam/passPercent', message: 'Допустимо от 1 до 100.' },
         { path: '/params/levelExam/minPerModule', message: 'Минимум (5) больше максимума (2).' },
         { path: '/params/levelExam/timeLimitMinutes', message: 'Допустимо от 1 до 600.' },
-        { path: '/params/rankFinal/questionCount', message: 'При модулях: 2 — в экзамене может быть от 4 до 12 вопросов.' },
+        {
+          path: '/params/rankFinal/questionCount',
+          message: 'При модулях: 2 — в экзамене может быть от 4 до 12 вопросов.',
+        },
         { path: '/params/rankFinal/revealCorrectAnswers', message: 'Нужно true или false.' },
         { path: '/params/rankFinal/cooldownMinutes', message: 'Допустимо от 0 до 10080.' },
         { path: '/params/approval/required', message: 'Нужно true или false.' },
@@ -176,7 +182,10 @@ describe('settings versions API', () => {
     expect(publish.json()).toMatchObject({ status: 422, code: 'settings_outdated' });
 
     // A new version made for two modules can be activated once the bank has questions for both.
-    const next = await api.createVersion(id, { ...strict, levelExam: { questionCount: 2, minPerModule: 1, maxPerModule: 1 } });
+    const next = await api.createVersion(id, {
+      ...strict,
+      levelExam: { questionCount: 2, minPerModule: 1, maxPerModule: 1 },
+    });
     const short = await api.activate(id, next);
     expect(short.json().code).toBe('question_bank_too_small');
     expect(short.json().errors.map((error: { path: string }) => error.path)).toEqual([

@@ -28,7 +28,10 @@ describe('stages and modules API', () => {
     const edited = await api.call('PATCH', `/admin/stages/${first.json().id}`, { title: 'Warm up', description: '' });
     expect(edited.json()).toEqual({ id: first.json().id, position: 1, title: 'Warm up', description: '' });
     expect(await stageTitles(id)).toEqual(['1:Warm up', '2:Groove']);
-    const invalid = await api.call('PATCH', `/admin/stages/${first.json().id}`, { title: '', description: 'y'.repeat(20_001) });
+    const invalid = await api.call('PATCH', `/admin/stages/${first.json().id}`, {
+      title: '',
+      description: 'y'.repeat(20_001),
+    });
     expect(invalid.statusCode).toBe(422);
     expect(invalid.json().errors.map((error: { path: string }) => error.path)).toEqual(['/title', '/description']);
   });
@@ -64,7 +67,10 @@ describe('stages and modules API', () => {
     await insertQuestions(test, { trackId: id, moduleId: module.id, stageId: c.id, status: 'retired' }, 1);
     const used = await api.call('DELETE', `/admin/stages/${c.id}`);
     expect(used.statusCode).toBe(409);
-    expect(used.json()).toMatchObject({ code: 'stage_in_use', detail: 'Этап нельзя удалить: его используют вопросы (3).' });
+    expect(used.json()).toMatchObject({
+      code: 'stage_in_use',
+      detail: 'Этап нельзя удалить: его используют вопросы (3).',
+    });
     expect(await stageTitles(id)).toEqual(['1:B', '2:C']);
     expect((await api.track(id)).stages.map((stage) => stage.activeQuestions)).toEqual([0, 2]);
     await api.expectStatus(204, api.call('DELETE', `/admin/stages/${b.id}`));
@@ -90,7 +96,10 @@ describe('stages and modules API', () => {
     const rhythm = await api.addModule(id, 'rhythm', 'Rhythm');
     const taken = await api.call('POST', `/admin/tracks/${id}/modules`, { slug: 'footwork', title: 'Again' });
     expect(taken.statusCode).toBe(409);
-    expect(taken.json()).toMatchObject({ code: 'module_slug_taken', detail: 'В треке уже есть модуль с адресом «footwork».' });
+    expect(taken.json()).toMatchObject({
+      code: 'module_slug_taken',
+      detail: 'В треке уже есть модуль с адресом «footwork».',
+    });
     const renamed = await api.call('PATCH', `/admin/modules/${rhythm.id}`, { slug: 'footwork' });
     expect(renamed.statusCode).toBe(409);
     const bad = await api.call('POST', `/admin/tracks/${id}/modules`, { slug: '-x-', title: '' });
@@ -103,7 +112,10 @@ describe('stages and modules API', () => {
     await insertQuestions(test, { trackId: id, moduleId: footwork.json().id }, 1);
     const used = await api.call('DELETE', `/admin/modules/${footwork.json().id}`);
     expect(used.statusCode).toBe(409);
-    expect(used.json()).toMatchObject({ code: 'module_in_use', detail: 'Модуль нельзя удалить: его используют вопросы (1).' });
+    expect(used.json()).toMatchObject({
+      code: 'module_in_use',
+      detail: 'Модуль нельзя удалить: его используют вопросы (1).',
+    });
     await api.expectStatus(204, api.call('DELETE', `/admin/modules/${rhythm.id}`));
     expect(await moduleSlugs(id)).toEqual(['1:footwork']);
   });

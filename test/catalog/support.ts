@@ -60,7 +60,10 @@ export type AdminTrackJson = {
   currentSettingsVersion: number | null;
   stages: { id: string; position: number; title: string; activeQuestions: number }[];
   modules: { id: string; slug: string; position: number; title: string; activeQuestions: number }[];
-  readiness: { canPublish: boolean; blockers: { code: string; message: string; errors: { path: string; message: string }[] }[] };
+  readiness: {
+    canPublish: boolean;
+    blockers: { code: string; message: string; errors: { path: string; message: string }[] }[];
+  };
 };
 
 /** Small exam settings: with `modules` modules every exam fits in `perModule` questions of each. */

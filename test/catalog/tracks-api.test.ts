@@ -56,7 +56,11 @@ describe('tracks API', () => {
   });
 
   it('reports every invalid field of a track at once (422) and a taken slug (409)', async () => {
-    const invalid = await api.call('POST', '/admin/tracks', { slug: 'Bad Slug!', title: '   ', description: 'x'.repeat(20_001) });
+    const invalid = await api.call('POST', '/admin/tracks', {
+      slug: 'Bad Slug!',
+      title: '   ',
+      description: 'x'.repeat(20_001),
+    });
     expect(invalid.statusCode).toBe(422);
     expect(invalid.json()).toMatchObject({
       code: 'invalid_input',
@@ -97,12 +101,23 @@ describe('tracks API', () => {
     await api.createTrack('listed-draft', 'Listed draft');
     const all = await api.expectStatus(200, api.call('GET', '/admin/tracks?q=listed'));
     expect(all.json().total).toBe(2);
-    expect(all.json().items.map((item: { slug: string }) => item.slug).sort()).toEqual(['listed-draft', 'listed-published']);
+    expect(
+      all
+        .json()
+        .items.map((item: { slug: string }) => item.slug)
+        .sort(),
+    ).toEqual(['listed-draft', 'listed-published']);
     const drafts = (await api.call('GET', '/admin/tracks?q=listed&status=draft')).json();
     expect(drafts.items).toEqual([expect.objectContaining({ slug: 'listed-draft', status: 'draft', stageCount: 0 })]);
     const live = (await api.call('GET', '/admin/tracks?status=published&q=listed')).json();
     expect(live.items).toEqual([
-      expect.objectContaining({ id: published, status: 'published', stageCount: 1, moduleCount: 1, currentSettingsVersion: 1 }),
+      expect.objectContaining({
+        id: published,
+        status: 'published',
+        stageCount: 1,
+        moduleCount: 1,
+        currentSettingsVersion: 1,
+      }),
     ]);
     // By title: "Listed draft" before "Published listed-published".
     const paged = (await api.call('GET', '/admin/tracks?limit=1&offset=1&q=listed')).json();
@@ -153,7 +168,9 @@ describe('tracks API', () => {
       url: `/api/v1/admin/audit-events?subjectId=${id}`,
       headers: staff.owner.auth,
     });
-    const actions = audit.json().items.map((event: { action: string; details: unknown }) => [event.action, event.details]);
+    const actions = audit
+      .json()
+      .items.map((event: { action: string; details: unknown }) => [event.action, event.details]);
     expect(actions).toEqual([
       ['track.unpublished', { slug: 'public-one', settingsVersion: 1 }],
       ['track.published', { slug: 'public-one', settingsVersion: 1 }],
@@ -199,7 +216,11 @@ describe('tracks API', () => {
     await api.createVersion(id, smallSettings(1));
     await api.expectStatus(204, api.call('DELETE', `/admin/tracks/${id}`));
     expect((await api.call('GET', `/admin/tracks/${id}`)).statusCode).toBe(404);
-    const rows = await test.container.db.selectFrom('settingsVersions').select('version').where('trackId', '=', id).execute();
+    const rows = await test.container.db
+      .selectFrom('settingsVersions')
+      .select('version')
+      .where('trackId', '=', id)
+      .execute();
     expect(rows).toEqual([]);
 
     const live = await publishableTrack('live');
@@ -216,7 +237,10 @@ describe('tracks API', () => {
     });
     await api.track(live);
 
-    const audit = await test.app.inject({ url: `/api/v1/admin/audit-events?subjectId=${id}`, headers: staff.owner.auth });
+    const audit = await test.app.inject({
+      url: `/api/v1/admin/audit-events?subjectId=${id}`,
+      headers: staff.owner.auth,
+    });
     expect(audit.json().items[0]).toMatchObject({ action: 'track.deleted', details: { slug: 'doomed' } });
   });
 

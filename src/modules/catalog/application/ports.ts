@@ -55,7 +55,14 @@ export type SettingsVersionRepository = {
   latestNumber(trackId: string): Promise<number>;
   byNumber(trackId: string, version: number): Promise<StoredVersion | undefined>;
   create(
-    version: Readonly<{ trackId: string; version: number; params: unknown; note: string; createdBy: string; now: Date }>,
+    version: Readonly<{
+      trackId: string;
+      version: number;
+      params: unknown;
+      note: string;
+      createdBy: string;
+      now: Date;
+    }>,
   ): Promise<void>;
 };
 

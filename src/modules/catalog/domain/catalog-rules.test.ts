@@ -31,7 +31,8 @@ describe('positions', () => {
         for (const change of changedPositions(order, after)) positions.set(change.id, change.position);
         const final = after.map((item) => positions.get(item));
         expect(final).toEqual(after.map((_, index) => index + 1));
-        for (const change of changedPositions(order, after)) expect(order.indexOf(change.id) + 1).not.toBe(change.position);
+        for (const change of changedPositions(order, after))
+          expect(order.indexOf(change.id) + 1).not.toBe(change.position);
       }),
     );
   });
@@ -113,7 +114,9 @@ describe('settings diff', () => {
           a.approval !== b.approval && '/approval/required',
         ].filter(Boolean);
         expect(changes.map((change) => change.path)).toEqual(expected);
-        expect(diffSettings(after, before)).toEqual(changes.map((c) => ({ path: c.path, before: c.after, after: c.before })));
+        expect(diffSettings(after, before)).toEqual(
+          changes.map((c) => ({ path: c.path, before: c.after, after: c.before })),
+        );
       }),
     );
   });

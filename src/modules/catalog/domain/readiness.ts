@@ -47,13 +47,18 @@ export function publicationBlockers(
   if (outline.modules.length === 0) blockers.push({ code: 'modules_required' });
   if (!current) return [...blockers, { code: 'settings_required' }];
   const checked = validateSettings(current.params, outline.modules.length);
-  if (!checked.ok) return [...blockers, { code: 'settings_outdated', version: current.version, issues: checked.issues }];
+  if (!checked.ok)
+    return [...blockers, { code: 'settings_outdated', version: current.version, issues: checked.issues }];
   const shortages = findShortages(outline, checked.params, pool);
   return shortages.length > 0 ? [...blockers, { code: 'question_bank_too_small', shortages }] : blockers;
 }
 
 /** Throws the error of the first blocker: the track cannot be published as it is. */
-export function assertPublishable(outline: TrackOutline, current: StoredSettings | null, pool: readonly PoolQuestion[]) {
+export function assertPublishable(
+  outline: TrackOutline,
+  current: StoredSettings | null,
+  pool: readonly PoolQuestion[],
+) {
   const [first] = publicationBlockers(outline, current, pool);
   if (first) throw blockerError(outline, first);
 }
@@ -87,10 +92,17 @@ export function blockerError(outline: TrackOutline, blocker: Blocker) {
 }
 
 /** Every module short of questions for every exam the settings ask for. */
-export function findShortages(outline: TrackOutline, params: SettingsParams, pool: readonly PoolQuestion[]): Shortage[] {
+export function findShortages(
+  outline: TrackOutline,
+  params: SettingsParams,
+  pool: readonly PoolQuestion[],
+): Shortage[] {
   const positions = new Map(outline.stages.map((stage) => [stage.id, stage]));
   const modules = new Map(outline.modules.map((module) => [module.id, module]));
-  const bank = pool.map((q) => ({ moduleId: q.moduleId, stage: q.stageId ? (positions.get(q.stageId)?.position ?? -1) : null }));
+  const bank = pool.map((q) => ({
+    moduleId: q.moduleId,
+    stage: q.stageId ? (positions.get(q.stageId)?.position ?? -1) : null,
+  }));
   const track = { stages: outline.stages.map((stage) => stage.position), moduleIds: outline.modules.map((m) => m.id) };
   return findFeasibilityGaps(params, track, bank).flatMap((gap) => {
     const cap = gap.scope === 'diagnostic' ? params.diagnostic.questionsPerModule : examOf(params, gap).maxPerModule;
@@ -132,7 +144,9 @@ function shortageParams(outline: TrackOutline, shortage: Shortage) {
 
 function shortageIssue(outline: TrackOutline, shortage: Shortage): FieldIssue {
   const where =
-    shortage.scope === 'level_exam' ? `/levelExam/stages/${shortage.stage?.position ?? 0}` : `/${camel(shortage.scope)}`;
+    shortage.scope === 'level_exam'
+      ? `/levelExam/stages/${shortage.stage?.position ?? 0}`
+      : `/${camel(shortage.scope)}`;
   return {
     path: `${where}/modules/${shortage.module.slug}`,
     code: shortage.scope,

@@ -76,10 +76,9 @@ export const NOTE_MAX = 500;
  */
 export function checkedNewSettings(input: unknown, note: string, moduleCount: number) {
   const checked = validateSettings(input, moduleCount);
-  const issues: FieldIssue[] = [
-    ...unknownSettingsFields(input),
-    ...(checked.ok ? [] : checked.issues),
-  ].map((issue) => ({ ...issue, path: `/params${issue.path}` }));
+  const issues: FieldIssue[] = [...unknownSettingsFields(input), ...(checked.ok ? [] : checked.issues)].map(
+    (issue) => ({ ...issue, path: `/params${issue.path}` }),
+  );
   const trimmed = note.trim();
   if ([...trimmed].length > NOTE_MAX) issues.push({ path: '/note', code: 'too_long', params: { max: NOTE_MAX } });
   if (issues.length > 0 || !checked.ok) throw new InvalidSettingsError(issues);

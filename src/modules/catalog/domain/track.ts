@@ -44,7 +44,8 @@ export function checkedFields<T extends CatalogFields>(fields: T): T {
   const title = fields.title?.trim();
   if (title !== undefined) {
     if (title === '') issues.push({ path: '/title', code: 'required' });
-    else if ([...title].length > TITLE_MAX) issues.push({ path: '/title', code: 'too_long', params: { max: TITLE_MAX } });
+    else if ([...title].length > TITLE_MAX)
+      issues.push({ path: '/title', code: 'too_long', params: { max: TITLE_MAX } });
   }
   if (fields.slug !== undefined) {
     if (fields.slug === '') issues.push({ path: '/slug', code: 'required' });

@@ -56,7 +56,13 @@ export function adminSettingsRoutes({ useCases, clock }: CatalogRouteDeps) {
     app.get(
       '/admin/tracks/:id/settings-versions/:version',
       {
-        schema: { tags, security, summary: 'One settings version', params: VersionParams, response: { 200: SettingsVersionSchema } },
+        schema: {
+          tags,
+          security,
+          summary: 'One settings version',
+          params: VersionParams,
+          response: { 200: SettingsVersionSchema },
+        },
       },
       async (request) => {
         const { id, version } = request.params as { id: string; version: number };
@@ -70,7 +76,8 @@ export function adminSettingsRoutes({ useCases, clock }: CatalogRouteDeps) {
         schema: {
           tags,
           security,
-          summary: 'Create the next immutable settings version (not current until activated); 422 lists every failing field',
+          summary:
+            'Create the next immutable settings version (not current until activated); 422 lists every failing field',
           params: IdParams,
           body: NewSettingsVersion,
           response: { 201: SettingsVersionSchema },
@@ -106,7 +113,13 @@ export function adminSettingsRoutes({ useCases, clock }: CatalogRouteDeps) {
       async (request) => {
         const { id, version } = request.params as { id: string; version: number };
         const actor = currentUser(request);
-        await useCases.activateSettingsVersion({ actor, trackId: id, version, origin: originOf(request), now: clock.now() });
+        await useCases.activateSettingsVersion({
+          actor,
+          trackId: id,
+          version,
+          origin: originOf(request),
+          now: clock.now(),
+        });
         return versionBody(request, id, version);
       },
     );

@@ -51,7 +51,12 @@ export function adminStructureRoutes({ useCases, clock }: CatalogRouteDeps) {
       },
       async (request) => {
         const body = request.body as Fields;
-        return useCases.updateStage({ actor: currentUser(request), stageId: ids(request.params), ...body, now: clock.now() });
+        return useCases.updateStage({
+          actor: currentUser(request),
+          stageId: ids(request.params),
+          ...body,
+          now: clock.now(),
+        });
       },
     );
 

@@ -52,7 +52,10 @@ export function adminTrackRoutes({ useCases, clock }: CatalogRouteDeps) {
           actor: currentUser(request),
           filter: { ...query, q: query.q?.trim() || undefined },
         });
-        return { items: page.items.map((item) => ({ ...item, updatedAt: item.updatedAt.toISOString() })), total: page.total };
+        return {
+          items: page.items.map((item) => ({ ...item, updatedAt: item.updatedAt.toISOString() })),
+          total: page.total,
+        };
       },
     );
 
@@ -128,7 +131,12 @@ export function adminTrackRoutes({ useCases, clock }: CatalogRouteDeps) {
       },
       async (request, reply) => {
         const { id } = request.params as { id: string };
-        await useCases.deleteTrack({ actor: currentUser(request), trackId: id, origin: originOf(request), now: clock.now() });
+        await useCases.deleteTrack({
+          actor: currentUser(request),
+          trackId: id,
+          origin: originOf(request),
+          now: clock.now(),
+        });
         return reply.status(204).send();
       },
     );

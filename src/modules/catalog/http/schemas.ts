@@ -24,7 +24,12 @@ export const Title = Text('1 to 200 characters');
 export const Description = Text('Markdown, at most 20000 characters');
 export const Position = Type.Integer({ minimum: -2_147_483_648, maximum: 2_147_483_647, description: '1..n' });
 
-export const StageSchema = Type.Object({ id: Id, position: Type.Integer(), title: Type.String(), description: Type.String() });
+export const StageSchema = Type.Object({
+  id: Id,
+  position: Type.Integer(),
+  title: Type.String(),
+  description: Type.String(),
+});
 export const ModuleSchema = Type.Object({
   id: Id,
   slug: Type.String(),
@@ -55,7 +60,9 @@ const Counted = Type.Object({ activeQuestions: Type.Integer({ description: 'acti
 const FieldErrors = Type.Array(Type.Object({ path: Type.String(), message: Type.String() }));
 
 export const BlockerSchema = Type.Object({
-  code: Type.String({ description: 'stages_required, modules_required, settings_required, settings_outdated, question_bank_too_small' }),
+  code: Type.String({
+    description: 'stages_required, modules_required, settings_required, settings_outdated, question_bank_too_small',
+  }),
   message: Type.String(),
   errors: FieldErrors,
 });
@@ -117,7 +124,10 @@ export const NewSettingsVersion = Type.Object({
 
 export const NoContent = Type.Null({ description: 'no content' });
 
-export function trackJson(track: TrackOverview, blockers: { code: string; message: string; errors: { path: string; message: string }[] }[]) {
+export function trackJson(
+  track: TrackOverview,
+  blockers: { code: string; message: string; errors: { path: string; message: string }[] }[],
+) {
   const counted = <T extends { id: string }>(items: readonly T[], counts: ReadonlyMap<string, number>) =>
     items.map((item) => ({ ...item, activeQuestions: counts.get(item.id) ?? 0 }));
   return {

@@ -105,7 +105,10 @@ export function createCatalogReads(db: Db) {
       return { ...track, stages, modules };
     },
     async settingsVersions(trackId) {
-      const rows = await versions(db).where('settingsVersions.trackId', '=', trackId).orderBy('version', 'desc').execute();
+      const rows = await versions(db)
+        .where('settingsVersions.trackId', '=', trackId)
+        .orderBy('version', 'desc')
+        .execute();
       return rows.map(toVersionView);
     },
     async settingsVersion(trackId, version) {

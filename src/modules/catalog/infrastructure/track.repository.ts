@@ -5,7 +5,15 @@ import type { TrackRepository } from '../application/ports.ts';
 import { SlugTakenError, TrackInUseError } from '../domain/errors.ts';
 import { isUuid } from './uuid.ts';
 
-const TRACK_COLUMNS = ['id', 'slug', 'title', 'description', 'status', 'currentSettingsVersion', 'publishedAt'] as const;
+const TRACK_COLUMNS = [
+  'id',
+  'slug',
+  'title',
+  'description',
+  'status',
+  'currentSettingsVersion',
+  'publishedAt',
+] as const;
 
 export function createTrackRepository(tx: Tx) {
   const update = (id: string, now: Date) => tx.updateTable('tracks').set({ updatedAt: now }).where('id', '=', id);
@@ -50,8 +58,18 @@ export function createTrackRepository(tx: Tx) {
     },
     async outline(id) {
       const [stages, modules] = await Promise.all([
-        tx.selectFrom('stages').select(['id', 'position', 'title']).where('trackId', '=', id).orderBy('position').execute(),
-        tx.selectFrom('modules').select(['id', 'slug', 'title']).where('trackId', '=', id).orderBy('position').execute(),
+        tx
+          .selectFrom('stages')
+          .select(['id', 'position', 'title'])
+          .where('trackId', '=', id)
+          .orderBy('position')
+          .execute(),
+        tx
+          .selectFrom('modules')
+          .select(['id', 'slug', 'title'])
+          .where('trackId', '=', id)
+          .orderBy('position')
+          .execute(),
       ]);
       return { stages, modules };
     },

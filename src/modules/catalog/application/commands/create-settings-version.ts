@@ -24,7 +24,14 @@ export function makeCreateSettingsVersion(deps: Pick<CatalogDeps, 'uow'>) {
       const outline = await tx.tracks.outline(track.id);
       const { params, note } = checkedNewSettings(input.params, input.note ?? '', outline.modules.length);
       const version = (await tx.settingsVersions.latestNumber(track.id)) + 1;
-      await tx.settingsVersions.create({ trackId: track.id, version, params, note, createdBy: input.actor.id, now: input.now });
+      await tx.settingsVersions.create({
+        trackId: track.id,
+        version,
+        params,
+        note,
+        createdBy: input.actor.id,
+        now: input.now,
+      });
       await tx.audit.record({
         at: input.now,
         actorId: input.actor.id,

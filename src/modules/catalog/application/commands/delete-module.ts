@@ -7,9 +7,9 @@ export type DeleteModuleInput = { actor: CatalogActor; moduleId: string; now: Da
 
 /** Deletes a module of a draft track that no question uses; the modules after it move up. */
 export function makeDeleteModule(deps: Pick<CatalogDeps, 'uow' | 'questionBank'>) {
-  return async function deleteModule(input: DeleteModuleInput): Promise<void> {
+  return async function deleteModule(input: DeleteModuleInput): Promise<{ trackId: string }> {
     assertCanManageCatalog(input.actor);
-    await deps.uow.run(async (tx) => {
+    return deps.uow.run(async (tx) => {
       const trackId = await tx.modules.trackIdOf(input.moduleId);
       const track = trackId ? await tx.tracks.lockById(trackId) : undefined;
       if (!track) throw new ModuleNotFoundError(input.moduleId);
@@ -19,6 +19,7 @@ export function makeDeleteModule(deps: Pick<CatalogDeps, 'uow' | 'questionBank'>
       const order = (await tx.modules.ofTrack(track.id)).map((module) => module.id);
       await tx.modules.delete(input.moduleId);
       await tx.modules.renumber(changedPositions(order, without(order, input.moduleId)), input.now);
+      return { trackId: track.id };
     });
   };
 }

@@ -7,9 +7,9 @@ export type DeleteStageInput = { actor: CatalogActor; stageId: string; now: Date
 
 /** Deletes a stage of a draft track that no question uses; the stages after it move up. */
 export function makeDeleteStage(deps: Pick<CatalogDeps, 'uow' | 'questionBank'>) {
-  return async function deleteStage(input: DeleteStageInput): Promise<void> {
+  return async function deleteStage(input: DeleteStageInput): Promise<{ trackId: string }> {
     assertCanManageCatalog(input.actor);
-    await deps.uow.run(async (tx) => {
+    return deps.uow.run(async (tx) => {
       const trackId = await tx.stages.trackIdOf(input.stageId);
       const track = trackId ? await tx.tracks.lockById(trackId) : undefined;
       if (!track) throw new StageNotFoundError(input.stageId);
@@ -19,6 +19,7 @@ export function makeDeleteStage(deps: Pick<CatalogDeps, 'uow' | 'questionBank'>)
       const order = (await tx.stages.ofTrack(track.id)).map((stage) => stage.id);
       await tx.stages.delete(input.stageId);
       await tx.stages.renumber(changedPositions(order, without(order, input.stageId)), input.now);
+      return { trackId: track.id };
     });
   };
 }

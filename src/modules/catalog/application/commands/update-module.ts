@@ -1,6 +1,13 @@
 import { ModuleNotFoundError, ModuleSlugTakenError, TrackPublishedError } from '../../domain/errors.ts';
 import { changedPositions, moveTo } from '../../domain/positions.ts';
-import { assertCanManageCatalog, type CatalogActor, checkedFields, checkedPosition, definedOf, type TrackModule } from '../../domain/track.ts';
+import {
+  assertCanManageCatalog,
+  type CatalogActor,
+  checkedFields,
+  checkedPosition,
+  definedOf,
+  type TrackModule,
+} from '../../domain/track.ts';
 import type { CatalogDeps } from '../deps.ts';
 
 export type UpdateModuleInput = {

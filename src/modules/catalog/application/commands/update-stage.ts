@@ -1,6 +1,13 @@
 import { StageNotFoundError, TrackPublishedError } from '../../domain/errors.ts';
 import { changedPositions, moveTo } from '../../domain/positions.ts';
-import { assertCanManageCatalog, type CatalogActor, checkedFields, checkedPosition, definedOf, type Stage } from '../../domain/track.ts';
+import {
+  assertCanManageCatalog,
+  type CatalogActor,
+  checkedFields,
+  checkedPosition,
+  definedOf,
+  type Stage,
+} from '../../domain/track.ts';
 import type { CatalogDeps } from '../deps.ts';
 
 export type UpdateStageInput = {

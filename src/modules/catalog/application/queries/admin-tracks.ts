@@ -6,7 +6,10 @@ import type { AdminTrack, Page, TrackListFilter, TrackListItem } from '../reads.
 
 /** Every track, drafts included, for admins and the owner. */
 export function makeListTracks(deps: Pick<CatalogDeps, 'reads'>) {
-  return async function listTracks(input: { actor: CatalogActor; filter: TrackListFilter }): Promise<Page<TrackListItem>> {
+  return async function listTracks(input: {
+    actor: CatalogActor;
+    filter: TrackListFilter;
+  }): Promise<Page<TrackListItem>> {
     assertCanManageCatalog(input.actor);
     return deps.reads.tracks(input.filter);
   };

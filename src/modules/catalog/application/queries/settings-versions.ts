@@ -14,7 +14,10 @@ export type SettingsHistory = Readonly<{
 
 /** A track's settings versions, newest first, with the defaults new versions start from. */
 export function makeListSettingsVersions(deps: Pick<CatalogDeps, 'reads'>) {
-  return async function listSettingsVersions(input: { actor: CatalogActor; trackId: string }): Promise<SettingsHistory> {
+  return async function listSettingsVersions(input: {
+    actor: CatalogActor;
+    trackId: string;
+  }): Promise<SettingsHistory> {
     assertCanManageCatalog(input.actor);
     const track = await deps.reads.track(input.trackId);
     if (!track) throw new TrackNotFoundError(input.trackId);
@@ -37,9 +40,12 @@ export function makeGetSettingsVersion(deps: Pick<CatalogDeps, 'reads'>) {
 
 /** The fields that changed from one version of a track to another. */
 export function makeCompareSettingsVersions(deps: Pick<CatalogDeps, 'reads'>) {
-  return async function compareSettingsVersions(
-    input: { actor: CatalogActor; trackId: string; from: number; to: number },
-  ): Promise<SettingsChange[]> {
+  return async function compareSettingsVersions(input: {
+    actor: CatalogActor;
+    trackId: string;
+    from: number;
+    to: number;
+  }): Promise<SettingsChange[]> {
     const getVersion = makeGetSettingsVersion(deps);
     const [from, to] = await Promise.all([
       getVersion({ ...input, version: input.from }),

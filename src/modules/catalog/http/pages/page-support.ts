@@ -1,0 +1,70 @@
+import type { FastifyRequest } from 'fastify';
+import { type TObject, type TOptional, type TString, Type } from 'typebox';
+import { DomainError } from '../../../../shared/domain/errors.ts';
+import { problemSpecOf, toProblem } from '../../../../shared/http/problem.ts';
+
+/** A url-encoded form: every field optional, checked by the use case so the form comes back with its errors. */
+export type FormBody = Partial<Record<string, string>>;
+
+const FIELD = Type.Optional(Type.String({ maxLength: 100_000 }));
+
+/** A lenient body or query schema (a schema failure would lose the user's input behind a generic 400 page). */
+export function formSchema(...fields: string[]): TObject<Record<string, TOptional<TString>>> {
+  return Type.Object(Object.fromEntries([...fields, '_csrf'].map((field) => [field, FIELD])));
+}
+
+/** Which form of a page a problem belongs to, what it says and the input to show again. */
+export type FormProblem = Readonly<{
+  target: string;
+  status: number;
+  message: string;
+  /** Messages by field name (`title`, `levelExam.passPercent`, …). */
+  fields: Readonly<Record<string, string>>;
+  values: FormBody;
+}>;
+
+const SLUG_CONFLICTS = new Set(['catalog.slug_taken', 'catalog.module_slug_taken']);
+
+/**
+ * Runs a form's use case: undefined when it succeeded, or the refusal (422 / 409) as the form
+ * shows it, localized like the API's problems. Anything else (403, 404, a crash) goes to the
+ * error handler.
+ */
+export async function attempt(
+  request: FastifyRequest,
+  target: string,
+  values: FormBody,
+  action: () => Promise<unknown>,
+): Promise<FormProblem | undefined> {
+  try {
+    await action();
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof DomainError) || (error.kind !== 'rule_violation' && error.kind !== 'conflict')) throw error;
+    const spec = problemSpecOf(error, request);
+    const problem = toProblem(spec, request);
+    const message = problem.detail ?? problem.title;
+    const fields = Object.fromEntries((spec.errors ?? []).map((issue) => [fieldName(issue.path), issue.message]));
+    if (SLUG_CONFLICTS.has(error.code)) fields.slug = message;
+    return { target, status: spec.status, message, fields, values };
+  }
+}
+
+/** `/title` → `title`, `/params/levelExam/passPercent` → `levelExam.passPercent`. */
+function fieldName(path: string): string {
+  return path
+    .replace(/^\/params\//, '')
+    .replace(/^\//, '')
+    .replaceAll('/', '.');
+}
+
+/** A whole number from a form field, or undefined. */
+export function integerOf(value: string | undefined): number | undefined {
+  const trimmed = value?.trim() ?? '';
+  return /^-?\d{1,9}$/.test(trimmed) ? Number(trimmed) : undefined;
+}
+
+export function pageNumber(value: string | undefined): number {
+  const page = integerOf(value);
+  return page !== undefined && page >= 1 ? page : 1;
+}
