@@ -68,7 +68,10 @@ export async function questionsRoutes(app: FastifyInstance, deps: QuestionsRoute
       const body = request.body as Static<typeof CreateBody>;
       const draft = { stageId: null, name: null, explanation: '', ...body };
       const question = await useCases.createQuestion({ actor: currentUser(request), draft, now: clock.now() });
-      return reply.status(201).header('location', `${request.url}/${question.id}`).send(questionJson(question));
+      return reply
+        .status(201)
+        .header('location', `${request.url.split('?')[0]}/${question.id}`)
+        .send(questionJson(question));
     },
   );
 
