@@ -100,7 +100,7 @@ describe('catalog pages', () => {
     for (const [slug, title] of [
       ['embrace', 'Embrace'],
       ['musicality', 'Musicality'],
-    ]) {
+    ] as const) {
       expect((await admin.post(`/admin/tracks/${id}/modules`, { slug, title })).statusCode).toBe(303);
     }
     const track = await catalogApi(test, staff.admin).track(id);

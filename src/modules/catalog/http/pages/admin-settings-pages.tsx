@@ -8,7 +8,7 @@ import type { SettingsParams } from '../../domain/settings.ts';
 import { SETTINGS_FIELDS } from '../../domain/settings-fields.ts';
 import { fieldKey, formValues, paramsFromForm } from '../views/admin/settings-labels.ts';
 import { type SettingsDiff, SettingsPage } from '../views/admin/settings-page.tsx';
-import type { CatalogPagesDeps } from './index.ts';
+import type { CatalogPagesDeps } from './deps.ts';
 import { attempt, type FormBody, type FormProblem, formSchema, integerOf } from './page-support.ts';
 
 const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });

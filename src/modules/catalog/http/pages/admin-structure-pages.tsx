@@ -4,7 +4,7 @@ import { pageUser, pageUserGuard } from '../../../../shared/http/auth-guards.ts'
 import type { Flash } from '../../../../shared/http/views/page-context.ts';
 import { localizedBlockers } from '../localize.ts';
 import { AdminTrackPage } from '../views/admin/track-page.tsx';
-import type { CatalogPagesDeps } from './index.ts';
+import type { CatalogPagesDeps } from './deps.ts';
 import { attempt, type FormBody, type FormProblem, formSchema, integerOf } from './page-support.ts';
 
 const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });

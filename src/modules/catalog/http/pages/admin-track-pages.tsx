@@ -6,7 +6,7 @@ import { TRACK_STATUSES, type TrackStatus } from '../../domain/track.ts';
 import { localizedBlockers } from '../localize.ts';
 import { AdminTrackPage } from '../views/admin/track-page.tsx';
 import { AdminTracksPage } from '../views/admin/tracks-page.tsx';
-import type { CatalogPagesDeps } from './index.ts';
+import type { CatalogPagesDeps } from './deps.ts';
 import { attempt, type FormBody, type FormProblem, formSchema, pageNumber } from './page-support.ts';
 
 const PAGE_SIZE = 20;

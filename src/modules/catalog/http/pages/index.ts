@@ -1,12 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import type { PagesDeps } from '../../../../shared/http/pages.ts';
-import type { CatalogRouteDeps } from '../admin-track-routes.ts';
 import { adminSettingsPages } from './admin-settings-pages.tsx';
 import { adminStructurePages } from './admin-structure-pages.tsx';
 import { adminTrackPages } from './admin-track-pages.tsx';
+import type { CatalogPagesDeps } from './deps.ts';
 import { publicPages } from './public-pages.tsx';
 
-export type CatalogPagesDeps = PagesDeps & CatalogRouteDeps;
+export type { CatalogPagesDeps };
 
 /** The catalog's pages: the public track list and track pages, and the admin pages. */
 export async function catalogPages(app: FastifyInstance, deps: CatalogPagesDeps): Promise<void> {

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { TrackPage } from '../views/public/track-page.tsx';
 import { TracksPage } from '../views/public/tracks-page.tsx';
-import type { CatalogPagesDeps } from './index.ts';
+import type { CatalogPagesDeps } from './deps.ts';
 import { type FormBody, formSchema, pageNumber } from './page-support.ts';
 
 const PAGE_SIZE = 24;
