@@ -26,6 +26,10 @@ describe('catalog pages', () => {
 
   const versionRow = (html: string, version: number) =>
     textOf(new RegExp(`<tr id="version-${version}">([\\s\\S]*?)</tr>`).exec(html)?.[1] ?? '').trim();
+  const duplicateIds = (html: string) => {
+    const ids = [...html.matchAll(/\sid="([^"]+)"/g)].map((match) => match[1]);
+    return ids.filter((id, index) => ids.indexOf(id) !== index);
+  };
   const idFromLocation = (location: unknown) => /\/admin\/tracks\/([\da-f-]{36})/.exec(String(location))?.[1] ?? '';
 
   it('send guests to sign in and show students and moderators the 403 page', async () => {
@@ -233,6 +237,7 @@ describe('catalog pages', () => {
 
     const ready = await admin.get(`/admin/tracks/${id}`);
     expect(textOf(ready.body)).toContain('Done: The question bank fills every exam.');
+    for (const html of [ready.body, diff.body, invalid.body]) expect(duplicateIds(html)).toEqual([]);
     const published = await admin.follow(await admin.post(`/admin/tracks/${id}/status`, { status: 'published' }));
     expect(textOf(published.body)).toContain('The track is published.');
     expect(published.body).toContain('href="/tracks/waltz"');

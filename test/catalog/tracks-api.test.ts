@@ -244,6 +244,30 @@ describe('tracks API', () => {
     expect(audit.json().items[0]).toMatchObject({ action: 'track.deleted', details: { slug: 'doomed' } });
   });
 
+  it('offers its use cases to the demo seed (an owner or admin actor) and its tracks to the bank', async () => {
+    const { useCases, trackDirectory } = test.container.modules.catalog;
+    const actor = { id: staff.owner.userId, role: 'owner' as const };
+    const now = new Date();
+    const { id } = await useCases.createTrack({ actor, slug: 'seeded', title: 'Seeded', now });
+    const stage = await useCases.addStage({ actor, trackId: id, title: 'Stage', now });
+    const module = await useCases.addModule({ actor, trackId: id, slug: 'module', title: 'Module', now });
+    await insertQuestions(test, { trackId: id, moduleId: module.id, stageId: stage.id }, 2);
+    const { version } = await useCases.createSettingsVersion({ actor, trackId: id, params: smallSettings(2), now });
+    await useCases.activateSettingsVersion({ actor, trackId: id, version, now });
+    await useCases.updateTrack({ actor, trackId: id, status: 'published', now });
+    expect(await useCases.getPublishedTrack({ slug: 'seeded' })).toMatchObject({ id, stages: [{ title: 'Stage' }] });
+    await expect(
+      useCases.createTrack({
+        actor: { id: staff.moderator.userId, role: 'moderator' },
+        slug: 'nope',
+        title: 'Nope',
+        now,
+      }),
+    ).rejects.toMatchObject({ code: 'catalog.forbidden' });
+    expect((await trackDirectory.list()).map((track) => track.slug)).toContain('seeded');
+    expect(await trackDirectory.outline('seeded')).toMatchObject({ id, modules: [{ slug: 'module' }] });
+  });
+
   it('answers English clients in English', async () => {
     const response = await test.app.inject({
       method: 'POST',

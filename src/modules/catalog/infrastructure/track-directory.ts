@@ -28,5 +28,9 @@ export function createTrackDirectory(db: Db) {
       ]);
       return { ...track, stages, modules };
     },
+    /** Every track, drafts included, by title (for the bank's track pickers). */
+    async list() {
+      return db.selectFrom('tracks').select(['id', 'slug', 'title', 'status']).orderBy('title').orderBy('id').execute();
+    },
   };
 }

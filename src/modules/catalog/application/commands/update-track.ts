@@ -1,6 +1,12 @@
 import type { RequestOrigin } from '../../../../shared/domain/audit.ts';
 import { SlugTakenError, TrackNotFoundError } from '../../domain/errors.ts';
-import { assertCanManageCatalog, type CatalogActor, checkedFields, type TrackStatus } from '../../domain/track.ts';
+import {
+  assertCanManageCatalog,
+  type CatalogActor,
+  checkedFields,
+  definedOf,
+  type TrackStatus,
+} from '../../domain/track.ts';
 import type { CatalogDeps } from '../deps.ts';
 import { changeTrackStatus } from '../track-status.ts';
 
@@ -27,7 +33,7 @@ export function makeUpdateTrack(deps: Pick<CatalogDeps, 'uow' | 'questionBank'>)
       if (fields.slug !== undefined && (await tx.tracks.slugTaken(fields.slug, track.id))) {
         throw new SlugTakenError(fields.slug);
       }
-      const details = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
+      const details = definedOf(fields);
       if (Object.keys(details).length > 0) await tx.tracks.updateDetails(track.id, details, input.now);
       if (input.status === undefined) return;
       const status = input.status;
