@@ -1,6 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createContainer } from '../composition-root.ts';
 import type { Config } from '../config.ts';
 import {
   decodeUtf8,
@@ -13,10 +12,9 @@ import {
   rejectionMessage,
   type TrackDirectory,
 } from '../modules/questions/index.ts';
-import { DomainError } from '../shared/domain/errors.ts';
-import { isMessageKey, translator } from '../shared/http/i18n/index.ts';
+import { translator } from '../shared/http/i18n/index.ts';
 import type { Logger } from '../shared/infrastructure/logging.ts';
-import { assertSchemaUpToDate, openDatabase } from './runtime.ts';
+import { withContainer } from './with-container.ts';
 
 export type ImportCommandOptions = {
   track: string;
@@ -137,53 +135,17 @@ type QuestionsContext = {
   actorFor: (email: string | undefined) => Promise<QuestionActor>;
 };
 
-async function withQuestions<T>(
-  config: Config,
-  logger: Logger,
-  work: (context: QuestionsContext) => Promise<T>,
-): Promise<T> {
-  const database = await openDatabase(config, logger);
-  try {
-    await assertSchemaUpToDate(database.connectionString);
-    const container = createContainer({ config, logger, connectionString: database.connectionString });
-    try {
-      return await work({
-        useCases: container.modules.questions.useCases,
-        tracks: container.modules.catalog.trackDirectory,
-        actorFor: async (email) => {
-          let query = container.db.selectFrom('users').select(['id', 'role', 'status']);
-          query =
-            email === undefined
-              ? query.where('role', '=', 'owner')
-              : query.where('email', '=', email.trim().toLowerCase());
-          const user = await query.executeTakeFirst();
-          if (!user)
-            throw new Error(
-              email === undefined ? 'there is no owner yet: pass --as <staff email>' : `there is no user ${email}`,
-            );
-          if (user.status !== 'active') throw new Error(`the account ${email ?? 'of the owner'} is not active`);
-          return { id: user.id, role: user.role };
-        },
-      });
-    } catch (error) {
-      if (error instanceof DomainError) throw new Error(domainMessage(error), { cause: error });
-      throw error;
-    } finally {
-      await container.close();
-    }
-  } finally {
-    await database.stop();
-  }
-}
-
-function domainMessage(error: DomainError): string {
-  const key = `errors.${error.code}`;
-  const message = isMessageKey(key) ? t(key, error.params) : error.message;
-  const issues = error.issues.map((issue) => {
-    const issueKey = `errors.${error.code}.${issue.code}`;
-    return `${issue.path}: ${isMessageKey(issueKey) ? t(issueKey, issue.params ?? {}) : issue.code}`;
-  });
-  return [message, ...issues].join(' ');
+function withQuestions<T>(config: Config, logger: Logger, work: (context: QuestionsContext) => Promise<T>): Promise<T> {
+  return withContainer(config, logger, 'en', (container) =>
+    work({
+      useCases: container.modules.questions.useCases,
+      tracks: container.modules.catalog.trackDirectory,
+      actorFor: async (email) => {
+        const operator = await container.modules.identity.useCases.findOperator({ email });
+        return { id: operator.id, role: operator.role };
+      },
+    }),
+  );
 }
 
 function fail(message: string): never {
