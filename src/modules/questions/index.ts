@@ -46,7 +46,13 @@ export function createQuestionsModule(deps: {
     useCases,
     routes: (app: FastifyInstance) => questionsRoutes(app, { useCases, clock: deps.clock }),
     pages: (app: FastifyInstance, pagesDeps: PagesDeps) =>
-      questionsPages(app, { ...pagesDeps, useCases, tracks: deps.tracks, clock: deps.clock }),
+      questionsPages(app, {
+        ...pagesDeps,
+        useCases,
+        tracks: deps.tracks,
+        clock: deps.clock,
+        listTracks: () => deps.tracks.list(),
+      }),
   };
 }
 

@@ -14,4 +14,6 @@ export type TrackOutline = Readonly<{
 export type TrackDirectory = {
   /** By id, or by slug when `idOrSlug` is not a UUID (the CLI takes either). */
   outline(idOrSlug: string): Promise<TrackOutline | undefined>;
+  /** Every track, drafts included, by title (for pickers). */
+  list(): Promise<readonly Readonly<{ id: string; slug: string; title: string; status: 'draft' | 'published' }>[]>;
 };
