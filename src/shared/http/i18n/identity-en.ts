@@ -27,7 +27,8 @@ export const identityEn: Record<keyof typeof identityRu, string> = {
   'errors.identity.mfa_not_enabled': 'Two-factor authentication is off.',
   'errors.identity.mfa_enrollment_not_started': 'Start the two-factor setup first.',
   'errors.identity.owner_exists': 'There is already an owner.',
-  'errors.identity.operator_not_found': 'No active staff account with this email; without --as the owner acts — create it with baza user create-owner.',
+  'errors.identity.operator_not_found':
+    'No active staff account with this email; without --as the owner acts — create it with baza user create-owner.',
   'errors.identity.email_taken': 'An account with this email exists.',
   'errors.identity.user_not_found': 'No such user.',
   'errors.identity.session_not_found': 'No such session.',

@@ -26,7 +26,8 @@ export const identityRu = {
   'errors.identity.mfa_not_enabled': 'Двухфакторная аутентификация выключена.',
   'errors.identity.mfa_enrollment_not_started': 'Сначала начните настройку двухфакторной аутентификации.',
   'errors.identity.owner_exists': 'Владелец уже есть.',
-  'errors.identity.operator_not_found': 'Нет активного сотрудника с таким email; без --as действует владелец — создайте его: baza user create-owner.',
+  'errors.identity.operator_not_found':
+    'Нет активного сотрудника с таким email; без --as действует владелец — создайте его: baza user create-owner.',
   'errors.identity.email_taken': 'Учётная запись с этим email уже существует.',
   'errors.identity.user_not_found': 'Пользователь не найден.',
   'errors.identity.session_not_found': 'Сессия не найдена.',
