@@ -71,7 +71,7 @@ describe('question import page', () => {
     );
     expect(text).toContain('Rejected lines (1)');
     expect(tableRows(preview.body)).toEqual([
-      '5 Questions of type "description" are not supported: the bank holds single and multiple choice and true/false.',
+      '5 Descriptions (text without answers) are not imported: the bank holds single and multiple choice and true/false.',
     ]);
     const tables = [...preview.body.matchAll(/<tbody>([\s\S]*?)<\/tbody>/g)].map((m) => m[1]!);
     expect(tableRows(`<tbody>${tables[1]}</tbody>`)).toEqual([
@@ -99,7 +99,7 @@ describe('question import page', () => {
     const refused = await submit({ action: 'import' }, { name: 'again.txt', content: GIFT });
     expect(refused.statusCode).toBe(422);
     expect(textOf(refused.body)).toContain('File again.txt was not imported: 1 lines are rejected.');
-    expect(tableRows(refused.body)[0]).toMatch(/^5 Questions of type "description"/);
+    expect(tableRows(refused.body)[0]).toMatch(/^5 Descriptions \(text without answers\)/);
     expect(await countQuestions()).toBe(before);
 
     const partial = await submit({ action: 'import', partial: 'on' }, { name: 'again.txt', content: GIFT });

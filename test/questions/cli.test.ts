@@ -96,7 +96,7 @@ describe('baza questions import', { timeout: 60_000 }, () => {
     expect(run.code, run.stderr).toBe(1);
     expect(run.stdout).toBe(
       'bank.gift: nothing imported, 1 line(s) rejected (fix them, or pass --partial to import the rest)\n' +
-        '  line 4: Questions of type "essay" are not supported: the bank holds single and multiple choice and true/false. [unsupported_type]\n',
+        '  line 4: Essay questions are not supported: the bank holds single and multiple choice and true/false. [unsupported_type]\n',
     );
     expect(await questionsOf(track.id)).toEqual([]);
   });

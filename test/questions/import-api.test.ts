@@ -144,7 +144,7 @@ describe('GIFT import', () => {
           line: 21,
           reason: 'unsupported_type',
           message:
-            'Questions of type "essay" are not supported: the bank holds single and multiple choice and true/false.',
+            'Essay questions are not supported: the bank holds single and multiple choice and true/false.',
         },
         {
           line: 24,

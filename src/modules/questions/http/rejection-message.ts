@@ -6,7 +6,8 @@ import { isMessageKey, type Translate } from '../../../shared/http/i18n/index.ts
  * reason names a problem (weights), else `questions.import.<code>`, else the code itself.
  */
 export function rejectionMessage(t: Translate, reason: RejectReason): string {
-  const problem = reason.params?.problem;
+  // A reason's variant (which weight problem, which unsupported type) may have a message of its own.
+  const problem = reason.params?.problem ?? reason.params?.type;
   const keys = [
     ...(problem === undefined ? [] : [`questions.import.${reason.code}.${problem}`]),
     `questions.import.${reason.code}`,

@@ -28,6 +28,18 @@ const importReasonsEn = {
   unknown_stage: 'The track has no stage {stage}.',
   unsupported_type:
     'Questions of type "{type}" are not supported: the bank holds single and multiple choice and true/false.',
+  'unsupported_type.short_answer':
+    'Short answer questions are not supported: the bank holds single and multiple choice and true/false.',
+  'unsupported_type.essay':
+    'Essay questions are not supported: the bank holds single and multiple choice and true/false.',
+  'unsupported_type.numerical':
+    'Numerical questions are not supported: the bank holds single and multiple choice and true/false.',
+  'unsupported_type.matching':
+    'Matching questions are not supported: the bank holds single and multiple choice and true/false.',
+  'unsupported_type.cloze':
+    'Embedded answers (cloze) questions are not supported: the bank holds single and multiple choice and true/false.',
+  'unsupported_type.description':
+    'Descriptions (text without answers) are not imported: the bank holds single and multiple choice and true/false.',
   unclosed_answer_block: 'The answer block is not closed: a "{" or "}" is missing (escape them in text as \\{ \\}).',
   invalid_weight: 'The answer weight "{value}" does not fit.',
   'invalid_weight.malformed': 'The answer weight "{value}" is malformed: write a number such as %50%.',
