@@ -111,6 +111,22 @@ describe('building a track in a real browser', () => {
       await page.getByRole('heading', { name: 'Import result' }).waitFor();
       expect(await page.textContent('main')).toContain('8 questions imported');
 
+      // One more question by hand, in the editor.
+      await page.goto(`${baseUrl}/admin/questions/new?trackId=${trackId}`);
+      await expectAccessible(page);
+      await page.getByLabel('Module').selectOption({ label: 'Jabs' });
+      await page.getByLabel('Question text').fill('Where does a **jab** get its power from?');
+      await page.locator('#field-option-0').fill('The arm alone');
+      await page.locator('#field-option-1').fill('The chest and the stomp behind it');
+      await page.locator('#field-correct-1').check();
+      await page.getByLabel('Explanation').fill('Krump jabs are driven from the chest.');
+      await page.getByRole('button', { name: 'Save', exact: true }).click();
+      await page.waitForURL(/\/admin\/questions\/[0-9a-f-]{36}/);
+      expect(await flash(page)).toContain('Question created.');
+      await page.goto(`${baseUrl}/admin/questions?trackId=${trackId}`);
+      await expectAccessible(page);
+      expect(await page.locator('main table tbody tr').count()).toBe(9);
+
       // Settings: the defaults cannot work with two modules — every failing field is marked.
       await page.goto(`${trackUrl}/settings`);
       await expectAccessible(page);
