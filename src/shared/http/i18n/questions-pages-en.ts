@@ -40,11 +40,6 @@ export const questionsPagesEn: Record<keyof typeof questionsPagesRu, string> = {
   'questionsAdmin.list.empty': 'No questions match these filters.',
   'questionsAdmin.list.emptyBank': 'The bank has no questions yet. Create the first one or import a file.',
 
-  'questionsAdmin.pagination.label': 'List pages',
-  'questionsAdmin.pagination.previous': 'Previous',
-  'questionsAdmin.pagination.next': 'Next',
-  'questionsAdmin.pagination.status': 'Page {page} of {pages}',
-
   'questionsAdmin.new.title': 'New question · {track}',
   'questionsAdmin.new.chooseTrack': 'New question: choose a track',
   'questionsAdmin.edit.title': 'Question',

@@ -39,11 +39,6 @@ export const questionsPagesRu = {
   'questionsAdmin.list.empty': 'Нет вопросов, подходящих под фильтры.',
   'questionsAdmin.list.emptyBank': 'В банке пока нет вопросов. Создайте первый или импортируйте файл.',
 
-  'questionsAdmin.pagination.label': 'Страницы списка',
-  'questionsAdmin.pagination.previous': 'Назад',
-  'questionsAdmin.pagination.next': 'Вперёд',
-  'questionsAdmin.pagination.status': 'Страница {page} из {pages}',
-
   'questionsAdmin.new.title': 'Новый вопрос · {track}',
   'questionsAdmin.new.chooseTrack': 'Новый вопрос: выберите трек',
   'questionsAdmin.edit.title': 'Вопрос',

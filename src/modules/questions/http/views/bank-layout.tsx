@@ -3,7 +3,7 @@ import type { MessageKey } from '../../../../shared/http/i18n/index.ts';
 import { Layout } from '../../../../shared/http/views/layout.tsx';
 import type { PageContext } from '../../../../shared/http/views/page-context.ts';
 import type { TrackOutline } from '../../application/track-directory.ts';
-import { type Choice, SelectField, TextField } from './form-fields.tsx';
+import { type Choice, SelectField, TextField } from '../../../../shared/http/views/form-fields.tsx';
 
 const IMPORT_PATH = '/admin/questions/import';
 const SECTIONS: readonly (readonly [href: string, label: MessageKey])[] = [

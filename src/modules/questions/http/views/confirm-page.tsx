@@ -1,7 +1,7 @@
 import type { PageContext } from '../../../../shared/http/views/page-context.ts';
 import type { QuestionView } from '../../application/contract.ts';
 import { BankLayout, excerpt, type TrackChoice, TrackField } from './bank-layout.tsx';
-import { CsrfInput, ErrorSummary } from './form-fields.tsx';
+import { CsrfInput, ErrorSummary } from '../../../../shared/http/views/form-fields.tsx';
 
 /** The second step of retiring or deleting a question (works without JavaScript). */
 export function ConfirmPage(props: {

@@ -2,7 +2,7 @@ import type { PageContext } from '../../../../shared/http/views/page-context.ts'
 import type { ImportFormat } from '../../application/contract.ts';
 import type { TrackOutline } from '../../application/track-directory.ts';
 import { BankLayout, moduleChoices, stageChoices } from './bank-layout.tsx';
-import { CsrfInput, ErrorSummary, SelectField } from './form-fields.tsx';
+import { CsrfInput, ErrorSummary, SelectField } from '../../../../shared/http/views/form-fields.tsx';
 
 export const IMPORT_FORMATS: readonly ImportFormat[] = ['gift', 'aiken', 'csv'];
 export const ACCEPTED_FILES = '.gift,.txt,.aiken,.csv,text/plain,text/csv';

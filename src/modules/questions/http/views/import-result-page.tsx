@@ -3,7 +3,7 @@ import type { ImportFormat, ImportReport } from '../../application/contract.ts';
 import type { TrackOutline } from '../../application/track-directory.ts';
 import { rejectionMessage } from '../rejection-message.ts';
 import { BankLayout, excerpt, stageLabel } from './bank-layout.tsx';
-import { CsrfInput } from './form-fields.tsx';
+import { CsrfInput } from '../../../../shared/http/views/form-fields.tsx';
 import { ACCEPTED_FILES } from './import-page.tsx';
 
 /** The file of a preview, carried in the "Import these" form so it need not be chosen again. */

@@ -3,7 +3,13 @@ import type { QuestionView } from '../../application/contract.ts';
 import type { TrackOutline } from '../../application/track-directory.ts';
 import type { QuestionKind } from '../../domain/formats/parsed-question.ts';
 import { BankLayout, moduleChoices, stageChoices } from './bank-layout.tsx';
-import { CsrfInput, ErrorSummary, SelectField, TextArea, TextField } from './form-fields.tsx';
+import {
+  CsrfInput,
+  ErrorSummary,
+  SelectField,
+  TextArea,
+  TextField,
+} from '../../../../shared/http/views/form-fields.tsx';
 import { QuestionMeta } from './question-meta.tsx';
 import { QuestionPreview } from './question-preview.tsx';
 
@@ -122,6 +128,7 @@ export function QuestionFormPage(props: {
           error={errors['/text']}
           hint={t('questionsAdmin.form.markdownHint')}
           rows={6}
+          monospace
           required
         />
         <OptionRows ctx={ctx} form={form} errors={errors} />
@@ -133,6 +140,7 @@ export function QuestionFormPage(props: {
           error={errors['/explanation']}
           hint={t('questionsAdmin.form.explanationHint')}
           rows={3}
+          monospace
         />
         <div class="d-flex flex-wrap gap-2 mb-4">
           <button type="submit" name="action" value="save" class="btn btn-primary">

@@ -2,7 +2,8 @@ import type { PageContext } from '../../../../shared/http/views/page-context.ts'
 import type { QuestionView } from '../../application/contract.ts';
 import type { TrackOutline } from '../../application/track-directory.ts';
 import { BankLayout, stageLabel } from './bank-layout.tsx';
-import { DateTime, ErrorSummary } from './form-fields.tsx';
+import { ErrorSummary } from '../../../../shared/http/views/form-fields.tsx';
+import { DateTime } from '../../../../shared/http/views/date-time.tsx';
 import { QuestionPreview } from './question-preview.tsx';
 
 /** Where a question stands (status, dates, what it replaced) and what can be done with it. */

@@ -11,8 +11,9 @@ import {
   type TrackChoice,
   TrackField,
 } from './bank-layout.tsx';
-import { DateTime, SelectField, TextField } from './form-fields.tsx';
-import { Pagination, type Paging } from './pagination.tsx';
+import { SelectField, TextField } from '../../../../shared/http/views/form-fields.tsx';
+import { DateTime } from '../../../../shared/http/views/date-time.tsx';
+import { Pagination, type Paging } from '../../../../shared/http/views/pagination.tsx';
 
 export const QUESTION_KINDS: readonly QuestionKind[] = ['single', 'multiple'];
 export const QUESTION_STATUSES: readonly QuestionStatus[] = ['active', 'retired'];

@@ -2,7 +2,7 @@ import type { PageContext } from '../../../../../shared/http/views/page-context.
 import type { TrackOverview } from '../../../application/queries/admin-tracks.ts';
 import type { LocalizedBlocker } from '../../localize.ts';
 import type { FormProblem } from '../../pages/page-support.ts';
-import { ActionForm, FormError } from '../form-fields.tsx';
+import { ActionForm, FormError } from '../../../../../shared/http/views/form-fields.tsx';
 
 /** What publishing needs, item by item, saying exactly what blocks it; the publish / unpublish button. */
 export function Readiness(props: {

@@ -1,7 +1,7 @@
 import type { PageContext } from '../../../../../shared/http/views/page-context.ts';
 import { SETTINGS_FIELDS, SETTINGS_GROUPS } from '../../../domain/settings-fields.ts';
 import type { FormProblem } from '../../pages/page-support.ts';
-import { CsrfInput, FormError, TextArea } from '../form-fields.tsx';
+import { CsrfInput, FormError, TextArea } from '../../../../../shared/http/views/form-fields.tsx';
 import { fieldKey, fieldLabel, groupLabel } from './settings-labels.ts';
 
 /** Every settings field by group, prefilled; each failing field marked after a 422. */

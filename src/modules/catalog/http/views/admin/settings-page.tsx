@@ -2,8 +2,8 @@ import type { PageContext } from '../../../../../shared/http/views/page-context.
 import type { SettingsHistory } from '../../../application/queries/settings-versions.ts';
 import type { SettingsChange } from '../../../domain/settings-fields.ts';
 import type { FormProblem } from '../../pages/page-support.ts';
-import { DateTime } from '../date-time.tsx';
-import { ActionForm, FormError } from '../form-fields.tsx';
+import { DateTime } from '../../../../../shared/http/views/date-time.tsx';
+import { ActionForm, FormError } from '../../../../../shared/http/views/form-fields.tsx';
 import { CatalogAdminLayout } from './admin-layout.tsx';
 import { NewVersionForm } from './settings-form.tsx';
 import { pathLabel, valueText } from './settings-labels.ts';

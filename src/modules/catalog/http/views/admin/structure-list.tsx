@@ -1,6 +1,12 @@
 import type { PageContext } from '../../../../../shared/http/views/page-context.ts';
 import type { FormProblem } from '../../pages/page-support.ts';
-import { ActionForm, CsrfInput, FormError, TextArea, TextField } from '../form-fields.tsx';
+import {
+  ActionForm,
+  CsrfInput,
+  FormError,
+  TextArea,
+  TextField,
+} from '../../../../../shared/http/views/form-fields.tsx';
 
 export type StructureKind = 'stage' | 'module';
 export type StructureItem = Readonly<{

@@ -2,7 +2,13 @@ import type { PageContext } from '../../../../../shared/http/views/page-context.
 import type { TrackOverview } from '../../../application/queries/admin-tracks.ts';
 import type { LocalizedBlocker } from '../../localize.ts';
 import type { FormProblem } from '../../pages/page-support.ts';
-import { ActionForm, CsrfInput, FormError, TextArea, TextField } from '../form-fields.tsx';
+import {
+  ActionForm,
+  CsrfInput,
+  FormError,
+  TextArea,
+  TextField,
+} from '../../../../../shared/http/views/form-fields.tsx';
 import { CatalogAdminLayout, StatusBadge } from './admin-layout.tsx';
 import { Readiness } from './readiness.tsx';
 import { StructureList } from './structure-list.tsx';

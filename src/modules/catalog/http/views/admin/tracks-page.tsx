@@ -2,8 +2,8 @@ import type { PageContext } from '../../../../../shared/http/views/page-context.
 import type { Page, TrackListItem } from '../../../application/reads.ts';
 import { TRACK_STATUSES, type TrackStatus } from '../../../domain/track.ts';
 import type { FormProblem } from '../../pages/page-support.ts';
-import { DateTime } from '../date-time.tsx';
-import { CsrfInput, FormError, TextArea, TextField } from '../form-fields.tsx';
+import { DateTime } from '../../../../../shared/http/views/date-time.tsx';
+import { CsrfInput, FormError, TextArea, TextField } from '../../../../../shared/http/views/form-fields.tsx';
 import { CatalogAdminLayout, StatusBadge } from './admin-layout.tsx';
 
 export type TrackListQuery = Readonly<{ q?: string | undefined; status?: TrackStatus | undefined; page: number }>;

@@ -3,7 +3,7 @@ import type { Profile } from '../../../application/reads.ts';
 import { USER_LOCALES } from '../../../domain/user.ts';
 import { CsrfInput, ErrorSummary, SubmitButton, TextField } from '../form-fields.tsx';
 import { AccountLayout } from './account-layout.tsx';
-import { DateTime } from './date-time.tsx';
+import { DateTime } from '../../../../../shared/http/views/date-time.tsx';
 
 export type ProfileForm = { displayName: string; locale: string };
 export type ProfileErrors = {

@@ -2,7 +2,7 @@ import type { PageContext } from '../../../../../shared/http/views/page-context.
 import type { SessionView } from '../../../application/reads.ts';
 import { CsrfInput } from '../form-fields.tsx';
 import { AccountLayout } from './account-layout.tsx';
-import { DateTime } from './date-time.tsx';
+import { DateTime } from '../../../../../shared/http/views/date-time.tsx';
 import { deviceOf } from './device-name.ts';
 
 export function SessionsPage(props: { ctx: PageContext; sessions: readonly SessionView[]; currentSessionId: string }) {

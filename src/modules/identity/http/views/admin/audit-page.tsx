@@ -1,10 +1,10 @@
 import type { PageContext } from '../../../../../shared/http/views/page-context.ts';
 import type { AuditEventView } from '../../../application/reads.ts';
 import { AUDIT_ACTIONS } from '../../../domain/audit.ts';
-import { DateTime } from '../account/date-time.tsx';
+import { DateTime } from '../../../../../shared/http/views/date-time.tsx';
 import { ErrorSummary, TextField } from '../form-fields.tsx';
 import { AdminLayout } from './admin-layout.tsx';
-import { Pagination, type Paging } from './pagination.tsx';
+import { Pagination, type Paging } from '../../../../../shared/http/views/pagination.tsx';
 import { FilterSelect } from './users-page.tsx';
 
 /** The filters as typed (dates as YYYY-MM-DD), shown again in the form and kept by the page links. */

@@ -1,10 +1,10 @@
 import type { PageContext } from '../../../../../shared/http/views/page-context.ts';
 import type { UserListItem } from '../../../application/reads.ts';
 import { ROLES, type Role, USER_STATUSES, type UserStatus } from '../../../domain/user.ts';
-import { DateTime } from '../account/date-time.tsx';
+import { DateTime } from '../../../../../shared/http/views/date-time.tsx';
 import { CsrfInput, TextField } from '../form-fields.tsx';
 import { AdminLayout } from './admin-layout.tsx';
-import { Pagination, type Paging } from './pagination.tsx';
+import { Pagination, type Paging } from '../../../../../shared/http/views/pagination.tsx';
 
 /** Roles an admin page offers; the use case decides who may grant which (never `owner`). */
 const ASSIGNABLE_ROLES: readonly Role[] = ['student', 'moderator', 'admin'];

@@ -1,21 +1,28 @@
 import type { ComponentChildren } from 'preact';
-import type { PageContext } from '../../../../shared/http/views/page-context.ts';
+import type { PageContext } from './page-context.ts';
 
-type FieldProps = {
-  /** The element id; also the prefix of its hint and error ids. */
+export type FieldProps = {
+  /** The element id (unique on the page); also the prefix of its hint and error ids. */
   id: string;
   name: string;
   label: string;
+  value?: string | undefined;
   /** A translated message; marks the control invalid and is read with it. */
   error?: string | undefined;
   /** A translated explanation shown under the control and read with it. */
   hint?: string | undefined;
   required?: boolean;
+  /** Small controls, for inline forms. */
+  small?: boolean;
 };
 
 function describedBy(props: FieldProps): string | undefined {
   const ids = [props.hint ? `${props.id}-hint` : '', props.error ? `${props.id}-error` : ''].filter(Boolean);
   return ids.length > 0 ? ids.join(' ') : undefined;
+}
+
+function controlClass(base: string, props: FieldProps, extra = ''): string {
+  return `${base}${props.small ? ` ${base}-sm` : ''}${extra}${props.error ? ' is-invalid' : ''}`;
 }
 
 function HintAndError(props: FieldProps) {
@@ -37,7 +44,7 @@ function HintAndError(props: FieldProps) {
 
 /** A labelled input whose hint and error are tied to it with `aria-describedby`. */
 export function TextField(
-  props: FieldProps & { value?: string | undefined; type?: 'text' | 'search'; maxLength?: number },
+  props: FieldProps & { type?: 'text' | 'number' | 'search'; pattern?: string; maxLength?: number },
 ) {
   return (
     <div class="mb-3">
@@ -48,9 +55,10 @@ export function TextField(
         id={props.id}
         name={props.name}
         type={props.type ?? 'text'}
-        class={`form-control${props.error ? ' is-invalid' : ''}`}
+        class={controlClass('form-control', props)}
         value={props.value}
         required={props.required}
+        pattern={props.pattern}
         maxLength={props.maxLength}
         aria-invalid={props.error ? 'true' : undefined}
         aria-describedby={describedBy(props)}
@@ -60,9 +68,8 @@ export function TextField(
   );
 }
 
-export function TextArea(
-  props: FieldProps & { value?: string | undefined; rows?: number; children?: ComponentChildren; htmx?: object },
-) {
+/** A labelled textarea; `monospace` for Markdown sources, `htmx` for attributes such as a live preview. */
+export function TextArea(props: FieldProps & { rows?: number; monospace?: boolean; htmx?: object }) {
   return (
     <div class="mb-3">
       <label class="form-label" for={props.id}>
@@ -71,8 +78,8 @@ export function TextArea(
       <textarea
         id={props.id}
         name={props.name}
-        rows={props.rows ?? 5}
-        class={`form-control font-monospace${props.error ? ' is-invalid' : ''}`}
+        rows={props.rows ?? 4}
+        class={controlClass('form-control', props, props.monospace ? ' font-monospace' : '')}
         required={props.required}
         aria-invalid={props.error ? 'true' : undefined}
         aria-describedby={describedBy(props)}
@@ -88,9 +95,7 @@ export function TextArea(
 export type Choice = Readonly<{ value: string; label: string }>;
 
 /** A labelled select; `empty` is the label of a first option with no value ("any", "none"). */
-export function SelectField(
-  props: FieldProps & { value: string | undefined; options: readonly Choice[]; empty?: string | undefined },
-) {
+export function SelectField(props: FieldProps & { options: readonly Choice[]; empty?: string | undefined }) {
   return (
     <div class="mb-3">
       <label class="form-label" for={props.id}>
@@ -99,7 +104,7 @@ export function SelectField(
       <select
         id={props.id}
         name={props.name}
-        class={`form-select${props.error ? ' is-invalid' : ''}`}
+        class={controlClass('form-select', props)}
         required={props.required}
         aria-invalid={props.error ? 'true' : undefined}
         aria-describedby={describedBy(props)}
@@ -121,11 +126,16 @@ export function CsrfInput(props: { ctx: PageContext }) {
   return <input type="hidden" name="_csrf" value={props.ctx.csrfToken} />;
 }
 
-/** The form's error, announced by screen readers; renders nothing without one. */
-export function ErrorSummary(props: { ctx: PageContext; message?: string | undefined; children?: ComponentChildren }) {
+/** A form's error, announced by screen readers; renders nothing without one. */
+export function FormError(props: {
+  ctx: PageContext;
+  id: string;
+  message?: string | undefined;
+  children?: ComponentChildren;
+}) {
   if (!props.message) return null;
   return (
-    <div id="error-summary" class="alert alert-danger" role="alert">
+    <div id={props.id} class="alert alert-danger" role="alert">
       <span class="visually-hidden">{props.ctx.t('form.errorPrefix')} </span>
       {props.message}
       {props.children ? <div class="mt-2">{props.children}</div> : null}
@@ -133,16 +143,26 @@ export function ErrorSummary(props: { ctx: PageContext; message?: string | undef
   );
 }
 
-/** A moment in the page's language (UTC: the server knows no time zone of the reader). */
-export function DateTime({ ctx, date }: { ctx: PageContext; date: Date }) {
-  const text = new Intl.DateTimeFormat(ctx.locale, {
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: 'UTC',
-    timeZoneName: 'short',
-  }).format(date);
-  return <time dateTime={date.toISOString()}>{text}</time>;
+/** The page's one form error (`#error-summary`), with links to the fields as children. */
+export function ErrorSummary(props: { ctx: PageContext; message?: string | undefined; children?: ComponentChildren }) {
+  return <FormError {...props} id="error-summary" />;
+}
+
+/** A one-button form (publish, move, delete) with the CSRF token and hidden fields. */
+export function ActionForm(props: {
+  ctx: PageContext;
+  action: string;
+  fields?: Readonly<Record<string, string>>;
+  class?: string;
+  children: ComponentChildren;
+}) {
+  return (
+    <form method="post" action={props.action} class={props.class ?? 'd-inline'}>
+      <CsrfInput ctx={props.ctx} />
+      {Object.entries(props.fields ?? {}).map(([name, value]) => (
+        <input type="hidden" name={name} value={value} />
+      ))}
+      {props.children}
+    </form>
+  );
 }

@@ -1,6 +1,6 @@
-import type { PageContext } from '../../../../../shared/http/views/page-context.ts';
+import type { PageContext } from './page-context.ts';
 
-/** A moment in the page's language (UTC, the server knows no time zone of the reader). */
+/** A moment in the page's language (UTC: the server knows no time zone of the reader). */
 export function DateTime({ ctx, date }: { ctx: PageContext; date: Date }) {
   const text = new Intl.DateTimeFormat(ctx.locale, {
     year: 'numeric',

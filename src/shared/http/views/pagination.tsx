@@ -1,4 +1,4 @@
-import type { PageContext } from '../../../../shared/http/views/page-context.ts';
+import type { PageContext } from './page-context.ts';
 
 export type Paging = Readonly<{ page: number; pageSize: number; total: number }>;
 
@@ -33,15 +33,15 @@ export function Pagination(props: {
     </li>
   );
   return (
-    <nav aria-label={ctx.t('questionsAdmin.pagination.label')}>
+    <nav aria-label={ctx.t('pagination.label')}>
       <ul class="pagination">
-        {link(paging.page - 1, 'prev', ctx.t('questionsAdmin.pagination.previous'), paging.page > 1)}
+        {link(paging.page - 1, 'prev', ctx.t('pagination.previous'), paging.page > 1)}
         <li class="page-item active">
           <span class="page-link" aria-current="page">
-            {ctx.t('questionsAdmin.pagination.status', { page: paging.page, pages })}
+            {ctx.t('pagination.status', { page: paging.page, pages })}
           </span>
         </li>
-        {link(paging.page + 1, 'next', ctx.t('questionsAdmin.pagination.next'), paging.page < pages)}
+        {link(paging.page + 1, 'next', ctx.t('pagination.next'), paging.page < pages)}
       </ul>
     </nav>
   );
