@@ -1,39 +1,11 @@
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, TEST_SECRET, type TestApp } from '../support/app.ts';
+import { createTestApp, type TestApp } from '../support/app.ts';
+import { runBaza } from '../support/cli.ts';
 import { createOwner, registeredUser } from '../support/identity.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-
-type Run = { code: number | null; stdout: string; stderr: string };
-
-/** `baza seed demo …` as an operator runs it, against `databaseUrl`. */
-function seedDemoCli(databaseUrl: string, args: string[] = []): Promise<Run> {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'baza-seed-'));
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    NODE_ENV: 'test',
-    DATABASE_URL: databaseUrl,
-    DATA_DIR: dataDir,
-    JWT_SECRET: TEST_SECRET,
-    LOG_LEVEL: 'silent',
-  };
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/baza.js', 'seed', 'demo', ...args], { cwd: ROOT, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      rmSync(dataDir, { recursive: true, force: true });
-      resolve({ code, stdout, stderr });
-    });
-  });
+/** `baza seed demo …` as an operator runs it. */
+function seedDemoCli(databaseUrl: string, args: string[] = []) {
+  return runBaza(databaseUrl, ['seed', 'demo', ...args]);
 }
 
 let test: TestApp;

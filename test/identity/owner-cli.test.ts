@@ -1,50 +1,21 @@
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureOwner } from '../../src/cli/user.ts';
 import { createLogger } from '../../src/shared/infrastructure/logging.ts';
-import { createTestApp, TEST_SECRET, type TestApp } from '../support/app.ts';
+import { createTestApp, type TestApp } from '../support/app.ts';
+import { runBaza } from '../support/cli.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { login, register, STRONG_PASSWORD } from '../support/identity.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-
-type Run = { code: number | null; stdout: string; stderr: string };
-
-/** `baza user create-owner …` as an operator runs it, against `databaseUrl`. */
+/** `baza user create-owner …` as an operator runs it, against `databaseUrl` (cheap argon2 for speed). */
 function createOwnerCli(
   databaseUrl: string,
   args: string[],
   options: { stdin?: string; env?: Record<string, string> } = {},
-): Promise<Run> {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'baza-cli-'));
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    NODE_ENV: 'test',
-    DATABASE_URL: databaseUrl,
-    DATA_DIR: dataDir,
-    JWT_SECRET: TEST_SECRET,
-    LOG_LEVEL: 'silent',
-    ARGON2_MEMORY_KIB: '8192',
-    ARGON2_ITERATIONS: '1',
-    ...options.env,
-  };
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/baza.js', 'user', 'create-owner', ...args], { cwd: ROOT, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      rmSync(dataDir, { recursive: true, force: true });
-      resolve({ code, stdout, stderr });
-    });
-    child.stdin.end(options.stdin ?? '');
+) {
+  return runBaza(databaseUrl, ['user', 'create-owner', ...args], {
+    ...options,
+    env: { ARGON2_MEMORY_KIB: '8192', ARGON2_ITERATIONS: '1', ...options.env },
   });
 }
 

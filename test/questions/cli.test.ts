@@ -1,42 +1,16 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, TEST_SECRET, type TestApp } from '../support/app.ts';
+import { createTestApp, type TestApp } from '../support/app.ts';
+import { runBaza } from '../support/cli.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { type Staff, staffUsers } from '../support/staff.ts';
 import { insertTrack, type TestTrack } from './tracks.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-
-type Run = { code: number | null; stdout: string; stderr: string };
-
-/** `baza questions …` as an operator runs it (stdin and stderr are pipes: no TTY). */
-function baza(args: string[]): Promise<Run> {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'baza-cli-'));
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    NODE_ENV: 'test',
-    DATABASE_URL: database.url,
-    DATA_DIR: dataDir,
-    JWT_SECRET: TEST_SECRET,
-    LOG_LEVEL: 'silent',
-  };
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/baza.js', 'questions', ...args], { cwd: ROOT, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      rmSync(dataDir, { recursive: true, force: true });
-      resolve({ code, stdout, stderr });
-    });
-    child.stdin.end();
-  });
+/** `baza questions …` as an operator runs it. */
+function baza(args: string[]) {
+  return runBaza(database.url, ['questions', ...args]);
 }
 
 let database: TestDatabase;
