@@ -143,8 +143,7 @@ describe('GIFT import', () => {
         {
           line: 21,
           reason: 'unsupported_type',
-          message:
-            'Essay questions are not supported: the bank holds single and multiple choice and true/false.',
+          message: 'Essay questions are not supported: the bank holds single and multiple choice and true/false.',
         },
         {
           line: 24,
