@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { Type } from 'typebox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConflictError, ForbiddenError, NotFoundError, RuleViolationError } from '../../src/shared/domain/errors.ts';
@@ -41,6 +42,10 @@ beforeAll(async () => {
       });
       app.get('/api/v1/test/rule', async () => {
         throw new BankTooSmallError();
+      });
+      app.post('/api/v1/test/store', async (request) => {
+        const { text } = request.body as { text: string };
+        return (await sql<{ text: string }>`SELECT ${text}::text AS text`.execute(t.container.db)).rows[0];
       });
       app.get('/api/v1/test/crash', async () => {
         throw new Error('database password is hunter2 at /srv/secret.ts:12');
@@ -168,6 +173,17 @@ describe('transport errors', () => {
     expect(response.headers['content-type']).toBe(problemType);
     expect(response.headers['x-request-id']).toEqual(expect.any(String));
     expect(response.json()).toMatchObject({ status: 400, code: 'bad_request', title: 'Bad request' });
+  });
+
+  it('answers text PostgreSQL cannot store (a NUL character) with 400, not 500', async () => {
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/test/store',
+      headers: { 'accept-language': 'en' },
+      payload: { text: 'a\u0000b' },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({ code: 'invalid_characters', detail: expect.stringContaining('NUL') });
   });
 
   it('hides an unknown error behind a generic 500 with the request id', async () => {

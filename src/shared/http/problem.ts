@@ -65,6 +65,11 @@ export function problemSpecOf(error: unknown, request: FastifyRequest): ProblemS
     };
   }
   if (error instanceof HttpProblemError) return error.spec;
+  // PostgreSQL refuses NUL (and, in some encodings, other characters) in text: the input is bad, not the server.
+  const pgCode = (error as { code?: unknown } | null)?.code;
+  if (pgCode === '22021' || pgCode === '22P05') {
+    return { status: 400, code: 'invalid_characters', detail: { key: 'problem.invalid_characters.detail' } };
+  }
   const fastifyError = error as Partial<FastifyError> & { validation?: ValidationIssue[] };
   if (Array.isArray(fastifyError.validation)) {
     return {

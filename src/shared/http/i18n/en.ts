@@ -60,6 +60,9 @@ export const en: Record<MessageKey, string> = {
   'problem.bad_request': 'Bad request',
   'problem.malformed_body': 'The request body could not be parsed',
   'problem.malformed_body.detail': 'The request body is not valid JSON.',
+  'problem.invalid_characters': 'Invalid characters',
+  'problem.invalid_characters.detail':
+    'The input contains a character that cannot be stored (such as the NUL character U+0000). Remove it and try again.',
   'problem.validation_failed': 'The data did not pass validation',
   'problem.validation_failed.detail': 'Correct the fields listed in errors.',
   'problem.unauthorized': 'Authentication required',

@@ -60,6 +60,9 @@ export const ru = {
   'problem.bad_request': 'Некорректный запрос',
   'problem.malformed_body': 'Тело запроса не удалось разобрать',
   'problem.malformed_body.detail': 'Тело запроса не является корректным JSON.',
+  'problem.invalid_characters': 'Недопустимые символы',
+  'problem.invalid_characters.detail':
+    'Во вводе есть символ, который нельзя сохранить (например, нулевой байт U+0000). Уберите его и попробуйте снова.',
   'problem.validation_failed': 'Данные не прошли проверку',
   'problem.validation_failed.detail': 'Исправьте поля, перечисленные в errors.',
   'problem.unauthorized': 'Требуется вход',

@@ -37,4 +37,17 @@ describe('constraint violations', () => {
     const checkError = await insertKey('k3', 'bogus').catch((error: unknown) => error);
     expect(violatedConstraint(checkError)).toBe('idempotency_keys_state');
   });
+
+  it('include the violations our triggers raise, named by the trigger', async () => {
+    await sql`INSERT INTO tracks (id, slug, title, created_at, updated_at) VALUES (gen_random_uuid(), 'frozen', 'Frozen', now(), now())`.execute(
+      t.db,
+    );
+    await sql`INSERT INTO settings_versions (track_id, version, params, created_at) SELECT id, 1, '{}', now() FROM tracks WHERE slug = 'frozen'`.execute(
+      t.db,
+    );
+    const update = sql`UPDATE settings_versions SET note = 'changed'`.execute(t.db);
+    await expect(
+      translateConstraintErrors(update, { settings_versions_immutable: () => new KeyTakenError() }),
+    ).rejects.toBeInstanceOf(KeyTakenError);
+  });
 });

@@ -6,6 +6,7 @@ const INTEGRITY_VIOLATIONS = new Set([
   '23503', // foreign_key_violation
   '23P01', // exclusion_violation
   '23502', // not_null_violation
+  '23000', // integrity_constraint_violation: raised by our triggers (settings_versions_immutable, questions_used_is_*)
 ]);
 
 type PgError = { code?: unknown; constraint?: unknown };
