@@ -91,5 +91,11 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`DROP FUNCTION questions_protect_used()`.execute(db);
   await sql`DROP FUNCTION question_correct_valid(text, smallint[], integer)`.execute(db);
   await sql`DROP FUNCTION question_options_valid(text[])`.execute(db);
-  // pg_trgm stays: other objects of the database may use it, and it holds no data.
+  // pg_trgm goes too, unless something else in the database (installed before Baza) uses it.
+  await sql`
+    DO $$ BEGIN
+      DROP EXTENSION IF EXISTS pg_trgm;
+    EXCEPTION WHEN dependent_objects_still_exist THEN NULL;
+    END $$
+  `.execute(db);
 }

@@ -57,6 +57,10 @@ describe('migrations', () => {
     const reverted = await migrateToZero(t.url);
     expect(reverted).toEqual(files.map((file) => `down ${file.replace(/\.ts$/, '')}`).reverse());
     expect(await userTables()).toEqual([]);
+    const extensions = await sql<{
+      extname: string;
+    }>`SELECT extname FROM pg_extension WHERE extname <> 'plpgsql'`.execute(t.db);
+    expect(extensions.rows).toEqual([]);
 
     await migrateUp(t.url);
     expect(await userTables()).toEqual(tables);
