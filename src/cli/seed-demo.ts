@@ -17,6 +17,8 @@ export type SeedDeps = {
   catalog: CatalogUseCases;
   questions: QuestionsUseCases;
   actor: CatalogActor;
+  /** Finds a track by its exact slug. */
+  trackBySlug: (slug: string) => Promise<{ id: string } | undefined>;
   now: () => Date;
   say: (line: string) => void;
 };
@@ -33,9 +35,7 @@ export function readDemoTracks(directory: string): DemoTrack[] {
  */
 export async function seedDemoTrack(deps: SeedDeps, demo: DemoTrack, directory: string): Promise<void> {
   const { catalog, actor, now, say } = deps;
-  const existing = (await catalog.listTracks({ actor, filter: { q: demo.slug, limit: 100, offset: 0 } })).items.find(
-    (track) => track.slug === demo.slug,
-  );
+  const existing = await deps.trackBySlug(demo.slug);
   const trackId =
     existing?.id ??
     (

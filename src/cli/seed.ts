@@ -22,6 +22,7 @@ export async function seedDemoCommand(
           catalog: container.modules.catalog.useCases,
           questions: container.modules.questions.useCases,
           actor: { id: operator.id, role: operator.role },
+          trackBySlug: (slug) => container.modules.catalog.trackDirectory.outline(slug),
           now: () => new Date(),
           say: (line) => process.stdout.write(`${line}\n`),
         },
