@@ -58,7 +58,20 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`CREATE INDEX questions_module_idx ON questions (module_id)`.execute(db);
   await sql`CREATE INDEX questions_stage_idx ON questions (stage_id) WHERE stage_id IS NOT NULL`.execute(db);
   await sql`CREATE INDEX questions_replaces_idx ON questions (replaces_id) WHERE replaces_id IS NOT NULL`.execute(db);
-  await sql`CREATE INDEX questions_text_trgm_idx ON questions USING gin (text gin_trgm_ops)`.execute(db);
+  await sql`CREATE INDEX questions_created_idx ON questions (created_at DESC, id DESC)`.execute(db);
+  // The bank's search looks at the name, text, options and explanation at once: one trigram
+  // index over the same expression the reads use (array_to_string is only STABLE in general,
+  // immutable for text[]).
+  await sql`
+    CREATE FUNCTION question_search_text(name text, text text, options text[], explanation text) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+      SELECT concat_ws(' ', name, text, array_to_string(options, ' '), explanation)
+    $$
+  `.execute(db);
+  await sql`
+    CREATE INDEX questions_search_trgm_idx ON questions
+    USING gin (question_search_text(name, text, options, explanation) gin_trgm_ops)
+  `.execute(db);
 
   // A question some attempt has used keeps its content and its row forever: editing it makes a
   // new question (the old one is retired), and it is never deleted.
@@ -89,6 +102,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`DROP TABLE questions`.execute(db);
   await sql`DROP FUNCTION questions_protect_used()`.execute(db);
+  await sql`DROP FUNCTION question_search_text(text, text, text[], text)`.execute(db);
   await sql`DROP FUNCTION question_correct_valid(text, smallint[], integer)`.execute(db);
   await sql`DROP FUNCTION question_options_valid(text[])`.execute(db);
   // pg_trgm goes too, unless something else in the database (installed before Baza) uses it.
