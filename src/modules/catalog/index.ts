@@ -10,6 +10,7 @@ import { type CatalogUseCases, createCatalogUseCases } from './application/use-c
 import { adminSettingsRoutes } from './http/admin-settings-routes.ts';
 import { adminStructureRoutes } from './http/admin-structure-routes.ts';
 import { adminTrackRoutes } from './http/admin-track-routes.ts';
+import { rejectNonFiniteNumbers } from './http/finite-numbers.ts';
 import { catalogPages } from './http/pages/index.ts';
 import { publicRoutes } from './http/public-routes.ts';
 import { createCatalogReads } from './infrastructure/catalog.reads.ts';
@@ -47,16 +48,19 @@ export function createCatalogModule(deps: {
     trackDirectory: createTrackDirectory(deps.db),
     useCases,
     routes: async (app: FastifyInstance) => {
-      await app.register(publicRoutes(useCases));
-      await app.register(async (admin) => {
-        // Drafts, readiness and settings are for staff only: never kept by a cache.
-        admin.addHook('onSend', async (_request, reply, payload) => {
-          reply.header('cache-control', 'no-store');
-          return payload;
+      await app.register(async (api) => {
+        api.addHook('preHandler', rejectNonFiniteNumbers);
+        await api.register(publicRoutes(useCases));
+        await api.register(async (admin) => {
+          // Drafts, readiness and settings are for staff only: never kept by a cache.
+          admin.addHook('onSend', async (_request, reply, payload) => {
+            reply.header('cache-control', 'no-store');
+            return payload;
+          });
+          await admin.register(adminTrackRoutes(routeDeps));
+          await admin.register(adminStructureRoutes(routeDeps));
+          await admin.register(adminSettingsRoutes(routeDeps));
         });
-        await admin.register(adminTrackRoutes(routeDeps));
-        await admin.register(adminStructureRoutes(routeDeps));
-        await admin.register(adminSettingsRoutes(routeDeps));
       });
     },
     pages: async (app, pagesDeps) => catalogPages(app, { ...pagesDeps, ...routeDeps }),

@@ -4,6 +4,9 @@ import type { CatalogActor, Track, TrackStatus } from '../domain/track.ts';
 import type { CatalogRepositories } from './ports.ts';
 import type { QuestionBankFacts } from './question-bank-facts.ts';
 
+/** The track's active exam questions, read before the caller's transaction began. */
+type ActivePool = Awaited<ReturnType<QuestionBankFacts['activePool']>>;
+
 type StatusChange = Readonly<{
   actor: CatalogActor;
   track: Track;
@@ -14,16 +17,17 @@ type StatusChange = Readonly<{
 
 /**
  * Publishes (when stages, modules, valid current settings and a bank able to fill every exam
- * are there) or unpublishes a track, in the caller's transaction, with its audit event.
+ * are there) or unpublishes a track, in the caller's transaction, with its audit event; `pool`
+ * is the track's active exam questions.
  */
-export async function changeTrackStatus(tx: CatalogRepositories, bank: QuestionBankFacts, change: StatusChange) {
+export async function changeTrackStatus(tx: CatalogRepositories, pool: ActivePool, change: StatusChange) {
   const { track, now } = change;
   if (change.status === track.status) return;
   if (change.status === 'published') {
     const outline = await tx.tracks.outline(track.id);
     const version = track.currentSettingsVersion;
     const current = version === null ? null : ((await tx.settingsVersions.byNumber(track.id, version)) ?? null);
-    assertPublishable(outline, current, await bank.activePool(track.id));
+    assertPublishable(outline, current, pool);
     await tx.tracks.markPublished(track.id, now);
   } else {
     await tx.tracks.markDraft(track.id, now);

@@ -1,6 +1,7 @@
 import type { FieldIssue } from '../../../shared/domain/errors.ts';
 import { InvalidSettingsError } from './errors.ts';
 import { type SettingsParams, validateSettings } from './settings.ts';
+import { hasControlCharacters } from './track.ts';
 
 export type SettingsField = Readonly<{ group: string; name: string; kind: 'integer' | 'boolean' }>;
 
@@ -81,6 +82,7 @@ export function checkedNewSettings(input: unknown, note: string, moduleCount: nu
   );
   const trimmed = note.trim();
   if ([...trimmed].length > NOTE_MAX) issues.push({ path: '/note', code: 'too_long', params: { max: NOTE_MAX } });
+  else if (hasControlCharacters(trimmed)) issues.push({ path: '/note', code: 'control_characters' });
   if (issues.length > 0 || !checked.ok) throw new InvalidSettingsError(issues);
   return { params: checked.params, note: trimmed };
 }

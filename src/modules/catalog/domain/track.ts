@@ -26,6 +26,15 @@ export const SLUG_MAX = 80;
 export const TITLE_MAX = 200;
 export const DESCRIPTION_MAX = 20_000;
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+/** A title is one visible line: no control or format characters (direction overrides forge how it reads). */
+const TITLE_FORBIDDEN = /[\p{Cc}\p{Cf}\u2028\u2029]/u;
+/** Markdown keeps its tabs and line breaks; other control characters (U+0000 cannot even be stored) are refused. */
+const TEXT_FORBIDDEN = /[^\P{Cc}\t\n\r]/u;
+
+/** Whether a multi-line text (a description, a note) holds a control character other than tab and line breaks. */
+export function hasControlCharacters(text: string): boolean {
+  return TEXT_FORBIDDEN.test(text);
+}
 
 export function assertCanManageCatalog(actor: Pick<CatalogActor, 'role'>): void {
   if (actor.role !== 'admin' && actor.role !== 'owner') throw new CatalogForbiddenError();
@@ -46,6 +55,7 @@ export function checkedFields<T extends CatalogFields>(fields: T): T {
     if (title === '') issues.push({ path: '/title', code: 'required' });
     else if ([...title].length > TITLE_MAX)
       issues.push({ path: '/title', code: 'too_long', params: { max: TITLE_MAX } });
+    else if (TITLE_FORBIDDEN.test(title)) issues.push({ path: '/title', code: 'control_characters' });
   }
   if (fields.slug !== undefined) {
     if (fields.slug === '') issues.push({ path: '/slug', code: 'required' });
@@ -54,6 +64,8 @@ export function checkedFields<T extends CatalogFields>(fields: T): T {
   }
   if (fields.description !== undefined && [...fields.description].length > DESCRIPTION_MAX) {
     issues.push({ path: '/description', code: 'too_long', params: { max: DESCRIPTION_MAX } });
+  } else if (fields.description !== undefined && hasControlCharacters(fields.description)) {
+    issues.push({ path: '/description', code: 'control_characters' });
   }
   if (issues.length > 0) throw new InvalidCatalogInputError(issues);
   return title === undefined ? fields : { ...fields, title };

@@ -10,6 +10,7 @@ import {
   AdminTrackSchema,
   Description,
   IdParams,
+  NO_NUL,
   NoContent,
   Paging,
   Slug,
@@ -40,7 +41,7 @@ export function adminTrackRoutes({ useCases, clock }: CatalogRouteDeps) {
           summary: 'Every track, drafts included; search by title or slug',
           querystring: Type.Object({
             status: Type.Optional(TrackStatus),
-            q: Type.Optional(Type.String({ maxLength: 100 })),
+            q: Type.Optional(Type.String({ maxLength: 100, pattern: NO_NUL })),
             ...Paging,
           }),
           response: { 200: Type.Object({ items: Type.Array(TrackListItemSchema), total: Type.Integer() }) },

@@ -7,6 +7,9 @@ const literals = <T extends string>(values: readonly T[]) => Type.Union(values.m
 const Id = Type.String({ format: 'uuid' });
 const DateTime = Type.String({ format: 'date-time' });
 
+/** PostgreSQL text cannot hold U+0000: a search with it is malformed. */
+export const NO_NUL = '^[^\\u0000]*$';
+
 export const IdParams = Type.Object({ id: Id });
 export const SlugParams = Type.Object({ slug: Type.String({ minLength: 1, maxLength: 200 }) });
 export const VersionParams = Type.Object({ id: Id, version: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) });

@@ -2,7 +2,7 @@ import { type ExpressionBuilder, sql } from 'kysely';
 import type { Db } from '../../../shared/infrastructure/db/database.ts';
 import type { Database } from '../../../shared/infrastructure/db/schema.ts';
 import type { CatalogReads } from '../application/reads.ts';
-import { isUuid } from './uuid.ts';
+import { isStorableText, isUuid, isVersionNumber } from './uuid.ts';
 
 type TrackRow = ExpressionBuilder<Database, 'tracks'>;
 
@@ -57,6 +57,7 @@ export function createCatalogReads(db: Db) {
       return { items: rows.map(counted), total: Number(count.total) };
     },
     async publishedTrack(slug) {
+      if (!isStorableText(slug)) return undefined;
       const track = await db
         .selectFrom('tracks')
         .select(CARD_COLUMNS)
@@ -68,6 +69,7 @@ export function createCatalogReads(db: Db) {
       return { ...track, stages, modules };
     },
     async tracks(filter) {
+      if (filter.q !== undefined && !isStorableText(filter.q)) return { items: [], total: 0 };
       let query = db.selectFrom('tracks');
       if (filter.status) query = query.where('status', '=', filter.status);
       if (filter.q) {
@@ -112,6 +114,7 @@ export function createCatalogReads(db: Db) {
       return rows.map(toVersionView);
     },
     async settingsVersion(trackId, version) {
+      if (!isVersionNumber(version)) return undefined;
       const row = await versions(db)
         .where('settingsVersions.trackId', '=', trackId)
         .where('settingsVersions.version', '=', version)

@@ -1,5 +1,6 @@
 import type { Tx } from '../../../shared/infrastructure/db/unit-of-work.ts';
 import type { SettingsVersionRepository } from '../application/ports.ts';
+import { isVersionNumber } from './uuid.ts';
 
 /** Versions are only ever inserted: a trigger rejects any UPDATE. */
 export function createSettingsVersionRepository(tx: Tx) {
@@ -13,6 +14,7 @@ export function createSettingsVersionRepository(tx: Tx) {
       return Number(row?.latest ?? 0);
     },
     async byNumber(trackId, version) {
+      if (!isVersionNumber(version)) return undefined;
       return tx
         .selectFrom('settingsVersions')
         .select(['version', 'params'])

@@ -1,4 +1,5 @@
 import type { Db } from '../../../shared/infrastructure/db/database.ts';
+import { isStorableText } from './uuid.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -6,6 +7,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function createTrackDirectory(db: Db) {
   return {
     async outline(idOrSlug: string) {
+      if (!isStorableText(idOrSlug)) return undefined;
       const track = await db
         .selectFrom('tracks')
         .select(['id', 'slug', 'title', 'status'])

@@ -31,11 +31,20 @@ export const QUESTION_LIMITS = {
   explanationMax: 20_000,
 } as const;
 
-/** Trims what white space never means anything in: names, options, the ends of texts. */
+/** Tabs and line breaks are text; any other control character (U+0000 cannot even be stored) is refused. */
+const CONTROL_CHARACTER = /[^\P{Cc}\t\n\r]/u;
+
+/**
+ * Trims what white space never means anything in: names, options, the ends of texts; ids are
+ * UUIDs, compared in lower case (as PostgreSQL prints them).
+ */
 export function normalizeDraft<T extends QuestionDraftFields>(draft: T): T {
   const name = draft.name?.trim() ?? '';
   return {
     ...draft,
+    trackId: draft.trackId.toLowerCase(),
+    moduleId: draft.moduleId.toLowerCase(),
+    stageId: draft.stageId?.toLowerCase() ?? null,
     name: name === '' ? null : name,
     text: draft.text.trim(),
     options: draft.options.map((option) => option.trim()),
@@ -52,12 +61,17 @@ export function validateQuestionDraft(draft: QuestionDraftFields, track: TrackPl
   const { textMax, nameMax, explanationMax } = QUESTION_LIMITS;
   if (draft.text.trim() === '') issues.push({ path: '/text', code: 'empty_text' });
   else if (draft.text.length > textMax) issues.push({ path: '/text', code: 'text_too_long', params: { max: textMax } });
+  else if (CONTROL_CHARACTER.test(draft.text)) issues.push({ path: '/text', code: 'text_control_characters' });
   if (draft.name !== null && draft.name.trim() === '') issues.push({ path: '/name', code: 'empty_name' });
   if (draft.name !== null && draft.name.length > nameMax) {
     issues.push({ path: '/name', code: 'name_too_long', params: { max: nameMax } });
+  } else if (draft.name !== null && CONTROL_CHARACTER.test(draft.name)) {
+    issues.push({ path: '/name', code: 'name_control_characters' });
   }
   if (draft.explanation.length > explanationMax) {
     issues.push({ path: '/explanation', code: 'explanation_too_long', params: { max: explanationMax } });
+  } else if (CONTROL_CHARACTER.test(draft.explanation)) {
+    issues.push({ path: '/explanation', code: 'explanation_control_characters' });
   }
   return [...issues, ...optionIssues(draft.options), ...correctIssues(draft)];
 }
@@ -89,6 +103,7 @@ function optionIssues(options: readonly string[]): FieldIssue[] {
     if (trimmed === '') issues.push({ path, code: 'empty_option', params });
     else if (option.length > optionMax)
       issues.push({ path, code: 'option_too_long', params: { ...params, max: optionMax } });
+    else if (CONTROL_CHARACTER.test(option)) issues.push({ path, code: 'option_control_characters', params });
     else if (seen.has(trimmed)) issues.push({ path, code: 'duplicate_option', params });
     seen.add(trimmed);
   });

@@ -29,7 +29,8 @@ const FLAGS: Readonly<Record<string, boolean>> = {
 /**
  * Reads the import form (multipart/form-data: `file` and the fields) into what the use case
  * takes; every failure is a clear problem: 415 not multipart, 413 file too large, 400 a
- * malformed form, a missing file or bad fields (all named), 422 a file that is not UTF-8.
+ * malformed form, a missing file, more than one file or bad fields (all named), 422 a file that
+ * is not UTF-8.
  */
 export async function readImportForm(request: FastifyRequest, maxFileBytes: number): Promise<ImportForm> {
   if (!request.isMultipart()) {
@@ -60,6 +61,12 @@ export async function readImportForm(request: FastifyRequest, maxFileBytes: numb
 
 function formError(error: unknown, maxFileBytes: number): HttpProblemError {
   const code = (error as { code?: unknown }).code;
+  if (code === 'FST_FILES_LIMIT') {
+    return new HttpProblemError(
+      { status: 400, code: 'malformed_body', detail: { key: 'errors.questions.one_file' } },
+      'the import takes one file',
+    );
+  }
   if (code === 'FST_REQ_FILE_TOO_LARGE') {
     return new HttpProblemError(
       {

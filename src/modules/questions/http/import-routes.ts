@@ -19,7 +19,7 @@ export function importRoutes(deps: QuestionsRouteDeps) {
   const { useCases, clock } = deps;
   return async (app: FastifyInstance) => {
     await app.register(fastifyMultipart, {
-      limits: { fileSize: MAX_IMPORT_BYTES, files: 2, fields: 20, fieldSize: 1024, parts: 30, headerPairs: 100 },
+      limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 20, fieldSize: 1024, parts: 30, headerPairs: 100 },
     });
 
     app.post(

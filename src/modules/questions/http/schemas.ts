@@ -46,7 +46,8 @@ export const ListQuery = Type.Object({
   stageId: Type.Optional(Uuid),
   status: Type.Optional(Status),
   kind: Type.Optional(Kind),
-  q: Type.Optional(Type.String({ maxLength: 200 })),
+  // PostgreSQL text cannot hold U+0000: a search with it is malformed.
+  q: Type.Optional(Type.String({ maxLength: 200, pattern: '^[^\\u0000]*$' })),
   limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
   offset: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 }),
 });

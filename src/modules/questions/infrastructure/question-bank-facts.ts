@@ -1,15 +1,22 @@
 import type { Db } from '../../../shared/infrastructure/db/database.ts';
 
-/** The bank's facts the catalog needs (feasibility, what blocks a delete). */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The bank's facts the catalog needs (feasibility, what blocks a delete). An id that is not a
+ * UUID names nothing: no questions (the catalog asks before it knows the track exists).
+ */
 export function createQuestionBankFacts(db: Db) {
   return {
-    activePool: (trackId: string) =>
-      db
+    activePool: async (trackId: string) => {
+      if (!UUID.test(trackId)) return [];
+      return db
         .selectFrom('questions')
         .select(['moduleId', 'stageId'])
         .where('trackId', '=', trackId)
         .where('status', '=', 'active')
-        .execute(),
+        .execute();
+    },
     async countUsing(target: { trackId: string } | { moduleId: string } | { stageId: string }) {
       const [column, value] =
         'trackId' in target
@@ -17,6 +24,7 @@ export function createQuestionBankFacts(db: Db) {
           : 'moduleId' in target
             ? (['moduleId', target.moduleId] as const)
             : (['stageId', target.stageId] as const);
+      if (!UUID.test(value)) return 0;
       const row = await db
         .selectFrom('questions')
         .select((eb) => eb.fn.countAll<string>().as('count'))

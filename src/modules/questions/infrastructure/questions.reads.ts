@@ -14,6 +14,8 @@ export function createQuestionReads(db: Db) {
     byId: (id) => db.selectFrom('questions').select(QUESTION_COLUMNS).where('id', '=', id).executeTakeFirst(),
 
     async list(filter: QuestionFilter) {
+      // PostgreSQL text cannot hold U+0000: no question can match a search containing it.
+      if (filter.q?.includes('\u0000')) return { items: [], total: 0 };
       let query = db.selectFrom('questions');
       if (filter.trackId) query = query.where('trackId', '=', filter.trackId);
       if (filter.moduleId) query = query.where('moduleId', '=', filter.moduleId);

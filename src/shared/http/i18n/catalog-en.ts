@@ -11,6 +11,8 @@ export const catalogEn: Record<keyof typeof catalogRu, string> = {
   'errors.catalog.invalid_input.too_long': 'At most {max} characters.',
   'errors.catalog.invalid_input.slug_format':
     'Only lowercase latin letters, digits and single hyphens between them, e.g. “hip-hop-101”.',
+  'errors.catalog.invalid_input.control_characters':
+    'Printable characters only: control and invisible formatting characters (such as direction overrides) are not allowed.',
   'errors.catalog.invalid_input.position_range': 'The position is a whole number from 1 to {max}.',
   'errors.catalog.slug_taken': 'Another track already has the address “{slug}”.',
   'errors.catalog.module_slug_taken': 'The track already has a module with the address “{slug}”.',
@@ -32,6 +34,7 @@ export const catalogEn: Record<keyof typeof catalogRu, string> = {
     'With {modules} modules an exam can hold {lowest} to {highest} questions.',
   'errors.catalog.invalid_settings.unknown_field': 'There is no such setting.',
   'errors.catalog.invalid_settings.not_an_object': 'An object of settings is expected.',
+  'errors.catalog.invalid_settings.control_characters': 'Control characters are not allowed.',
   'errors.catalog.invalid_settings.too_long': 'At most {max} characters.',
   'errors.catalog.settings_outdated':
     'Settings version {version} no longer fits the track (its number of modules changed): create a new version.',

@@ -10,6 +10,8 @@ export const catalogRu = {
   'errors.catalog.invalid_input.too_long': 'Не длиннее {max} символов.',
   'errors.catalog.invalid_input.slug_format':
     'Только строчные латинские буквы, цифры и одиночные дефисы между ними, например «hip-hop-101».',
+  'errors.catalog.invalid_input.control_characters':
+    'Только печатаемые символы: управляющие и невидимые символы форматирования (например, смена направления текста) не допускаются.',
   'errors.catalog.invalid_input.position_range': 'Позиция — целое число от 1 до {max}.',
   'errors.catalog.slug_taken': 'Адрес «{slug}» уже занят другим треком.',
   'errors.catalog.module_slug_taken': 'В треке уже есть модуль с адресом «{slug}».',
@@ -31,6 +33,7 @@ export const catalogRu = {
     'При модулях: {modules} — в экзамене может быть от {lowest} до {highest} вопросов.',
   'errors.catalog.invalid_settings.unknown_field': 'Такого параметра нет.',
   'errors.catalog.invalid_settings.not_an_object': 'Ожидается объект с параметрами.',
+  'errors.catalog.invalid_settings.control_characters': 'Управляющие символы не допускаются.',
   'errors.catalog.invalid_settings.too_long': 'Не длиннее {max} символов.',
   'errors.catalog.settings_outdated':
     'Версия настроек {version} больше не подходит треку (изменилось число модулей): создайте новую версию.',

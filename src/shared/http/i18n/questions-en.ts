@@ -18,6 +18,10 @@ const questionIssuesEn = {
   correct_out_of_range: 'Correct option {value} is not one of the options.',
   duplicate_correct: 'Correct option {value} is given twice.',
   single_needs_one_correct: 'A single-answer question needs exactly one correct option.',
+  text_control_characters: 'The question text contains control characters.',
+  name_control_characters: 'The name contains control characters.',
+  explanation_control_characters: 'The explanation contains control characters.',
+  option_control_characters: 'Option {option} contains control characters.',
 };
 
 const importReasonsEn = {
@@ -76,6 +80,7 @@ export const questionsEn: Record<keyof typeof questionsRu, string> = {
   'errors.questions.import_field_invalid.uuid': 'An id (UUID) is required here.',
   'errors.questions.import_field_invalid.flag': 'Use true or false.',
   'errors.questions.malformed_form': 'The body is not a well-formed multipart/form-data form.',
+  'errors.questions.one_file': 'The import takes one file: attach it as the file field.',
   'errors.questions.file_too_large': 'The file is larger than {limit} bytes. Split it into parts.',
   'errors.questions.not_multipart': 'Send the file as multipart/form-data (the file field).',
   ...prefixed('errors.questions.invalid_question.', questionIssuesEn),

@@ -29,6 +29,10 @@ const questionIssuesRu = {
   correct_out_of_range: 'Правильного варианта {value} нет среди вариантов ответа.',
   duplicate_correct: 'Правильный вариант {value} указан дважды.',
   single_needs_one_correct: 'У вопроса с одним ответом должен быть ровно один правильный вариант.',
+  text_control_characters: 'В тексте вопроса есть управляющие символы.',
+  name_control_characters: 'В названии есть управляющие символы.',
+  explanation_control_characters: 'В пояснении есть управляющие символы.',
+  option_control_characters: 'В варианте ответа {option} есть управляющие символы.',
 };
 
 /** Why an import refused a question (the parsers' and the mapping's reason codes). */
@@ -89,6 +93,7 @@ export const questionsRu = {
   'errors.questions.import_field_invalid.uuid': 'Нужен идентификатор (UUID).',
   'errors.questions.import_field_invalid.flag': 'Допустимы значения true и false.',
   'errors.questions.malformed_form': 'Тело запроса — не корректная форма multipart/form-data.',
+  'errors.questions.one_file': 'Импорт принимает один файл: приложите его в поле file.',
   'errors.questions.file_too_large': 'Файл больше {limit} байт. Разбейте его на части.',
   'errors.questions.not_multipart': 'Отправьте файл как multipart/form-data (поле file).',
   ...prefixed('errors.questions.invalid_question.', questionIssuesRu),

@@ -9,14 +9,18 @@ export type DeleteModuleInput = { actor: CatalogActor; moduleId: string; now: Da
 export function makeDeleteModule(deps: Pick<CatalogDeps, 'uow' | 'questionBank'>) {
   return async function deleteModule(input: DeleteModuleInput): Promise<{ trackId: string }> {
     assertCanManageCatalog(input.actor);
+    // The bank is read on a connection of its own, before the transaction: waiting for a second
+    // connection while holding the track's lock starves the pool when requests queue on that lock.
+    const questions = await deps.questionBank.countUsing({ moduleId: input.moduleId });
     return deps.uow.run(async (tx) => {
       const trackId = await tx.modules.trackIdOf(input.moduleId);
       const track = trackId ? await tx.tracks.lockById(trackId) : undefined;
       if (!track) throw new ModuleNotFoundError(input.moduleId);
       if (track.status === 'published') throw new TrackPublishedError();
-      const questions = await deps.questionBank.countUsing({ moduleId: input.moduleId });
       if (questions > 0) throw new ModuleInUseError(questions);
       const order = (await tx.modules.ofTrack(track.id)).map((module) => module.id);
+      // Deleted meanwhile by a request that held the lock first.
+      if (!order.includes(input.moduleId)) throw new ModuleNotFoundError(input.moduleId);
       await tx.modules.delete(input.moduleId);
       await tx.modules.renumber(changedPositions(order, without(order, input.moduleId)), input.now);
       return { trackId: track.id };

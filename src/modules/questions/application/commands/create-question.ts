@@ -9,7 +9,7 @@ export type CreateQuestionInput = { actor: QuestionActor; draft: QuestionDraft; 
 export function makeCreateQuestion(deps: Pick<QuestionsDeps, 'uow' | 'tracks' | 'newId'>) {
   return async function createQuestion(input: CreateQuestionInput): Promise<QuestionView> {
     assertCanManageQuestions(input.actor);
-    const draft = await checkedDraft(deps.tracks, input.draft);
+    const draft = checkedDraft(await deps.tracks.outline(input.draft.trackId), input.draft);
     return deps.uow.run((tx) =>
       tx.questions.insert({ ...draft, id: deps.newId(), replacesId: null, createdBy: input.actor.id, now: input.now }),
     );

@@ -54,10 +54,22 @@ async function storeAll(
       origin: input.origin,
       details: {
         format: input.format,
-        fileName: input.fileName ?? null,
+        fileName: auditedFileName(input.fileName),
         imported: rows.length,
         rejected: rejectedLines,
       },
     });
   });
+}
+
+/**
+ * The file name as the audit keeps it: without control and format characters (U+0000 cannot be
+ * stored at all, others forge how the name reads), at most 255 characters.
+ */
+function auditedFileName(fileName: string | undefined): string | null {
+  const clean = fileName
+    ?.replace(/[\p{Cc}\p{Cf}]/gu, '')
+    .trim()
+    .slice(0, 255);
+  return clean ? clean : null;
 }

@@ -49,9 +49,19 @@ export function detectFormat(fileName: string, text: string): ImportFormat | und
   if (byName) return byName;
   const extension = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase();
   if (extension !== undefined && extension !== 'txt') return undefined;
-  if (/^\s*ANSWER\s*:\s*[A-Z]/m.test(text)) return 'aiken';
-  if (/\{[\s\S]*[=~][\s\S]*\}/.test(text)) return 'gift';
-  return undefined;
+  if (/^[ \t]*ANSWER[ \t]*:[ \t]*[A-Z]/m.test(text)) return 'aiken';
+  return hasGiftAnswerBlock(text) ? 'gift' : undefined;
+}
+
+/**
+ * A `{`, then `=` or `~`, then `}` (in one linear scan: the regular expression saying the same
+ * backtracks cubically on a file of `{=` without a `}`).
+ */
+function hasGiftAnswerBlock(text: string): boolean {
+  const open = text.indexOf('{');
+  if (open < 0) return false;
+  const answer = text.slice(open + 1).search(/[=~]/);
+  return answer >= 0 && text.lastIndexOf('}') > open + 1 + answer;
 }
 
 /** A name safe to show and to send back in a hidden field. */

@@ -100,7 +100,12 @@ export function SettingsPage(props: {
           </div>
         )}
       </section>
-      {versions.length > 1 ? <DiffSection {...props} /> : null}
+      {versions.length > 1 ? (
+        <DiffSection {...props} />
+      ) : (
+        // A comparison asked for while there is nothing to compare still says why it failed.
+        <FormError ctx={ctx} id="diff-error" message={props.diff.error} />
+      )}
       <NewVersionForm
         ctx={ctx}
         trackId={track.id}
