@@ -55,14 +55,14 @@ export function createContainer(options: {
     db: database.db,
     clock,
     auditTrail,
-    questionBank: createQuestionBankFacts(database.db),
+    questionBank: createQuestionBankFacts,
   });
   const questions = createQuestionsModule({
     config,
     db: database.db,
     clock,
     auditTrail,
-    tracks: catalog.trackDirectory,
+    tracksFor: catalog.trackDirectoryFor,
   });
   const outboxHandlers: OutboxHandlers = mergeHandlers(identity.outboxHandlers, options.outboxHandlers ?? {});
 

@@ -52,7 +52,7 @@ describe('the OpenAPI document', () => {
   it('is OpenAPI 3.1 and describes every path of the API.md contract', async () => {
     const response = await t.app.inject({ url: '/api/v1/openapi.json' });
     expect(response.statusCode).toBe(200);
-    const doc = response.json() as { openapi: string; paths: Record<string, Record<string, unknown>> };
+    const doc = response.json<{ openapi: string; paths: Record<string, Record<string, unknown>> }>();
     expect(doc.openapi).toMatch(/^3\.1\./);
     const described = Object.entries(doc.paths).flatMap(([path, operations]) =>
       Object.keys(operations).map((method) => `${method} ${path.replace(/^\/api\/v1/, '')}`),
@@ -61,9 +61,9 @@ describe('the OpenAPI document', () => {
   });
 
   it('documents the success response of every admin operation', async () => {
-    const doc = (await t.app.inject({ url: '/api/v1/openapi.json' })).json() as {
+    const doc = (await t.app.inject({ url: '/api/v1/openapi.json' })).json<{
       paths: Record<string, Record<string, { responses?: Record<string, unknown> }>>;
-    };
+    }>();
     const undocumented = Object.entries(doc.paths)
       .filter(([path]) => path.startsWith('/api/v1/admin/'))
       .flatMap(([path, operations]) =>

@@ -25,6 +25,8 @@ export { DEFAULT_SETTINGS } from './domain/settings.ts';
 export type CatalogModule = AppModule & {
   /** Tracks with their stages and modules, for the question bank. */
   trackDirectory: ReturnType<typeof createTrackDirectory>;
+  /** The same, bound to another module's transaction. */
+  trackDirectoryFor: typeof createTrackDirectory;
   /** Every use case; the actor is `{ id, role }` (admins and the owner manage the catalog). */
   useCases: CatalogUseCases;
 };
@@ -35,17 +37,19 @@ export function createCatalogModule(deps: {
   db: Db;
   clock: Clock;
   auditTrail: AuditTrail;
-  questionBank: QuestionBankFacts;
+  /** The question bank's facts, on the pool or in a catalog transaction. */
+  questionBank: (executor: Db) => QuestionBankFacts;
 }): CatalogModule {
   const useCases = createCatalogUseCases({
-    uow: createCatalogUnitOfWork(deps.db, deps.auditTrail),
+    uow: createCatalogUnitOfWork(deps.db, deps.auditTrail, deps.questionBank),
     reads: createCatalogReads(deps.db),
-    questionBank: deps.questionBank,
+    questionBank: deps.questionBank(deps.db),
     newId: () => uuidV7(deps.clock.now().getTime()),
   });
   const routeDeps = { useCases, clock: deps.clock };
   return {
     trackDirectory: createTrackDirectory(deps.db),
+    trackDirectoryFor: createTrackDirectory,
     useCases,
     routes: async (app: FastifyInstance) => {
       await app.register(async (api) => {

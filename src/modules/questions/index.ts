@@ -33,12 +33,14 @@ export function createQuestionsModule(deps: {
   db: Db;
   clock: Clock;
   auditTrail: AuditTrail;
-  tracks: TrackDirectory;
+  /** The catalog's tracks, on the pool or in a question-bank transaction. */
+  tracksFor: (executor: Db) => TrackDirectory;
 }): QuestionsModule {
+  const tracks = deps.tracksFor(deps.db);
   const useCases = createQuestionsUseCases({
-    uow: createQuestionsUnitOfWork(deps.db, deps.auditTrail),
+    uow: createQuestionsUnitOfWork(deps.db, deps.auditTrail, deps.tracksFor),
     reads: createQuestionReads(deps.db),
-    tracks: deps.tracks,
+    tracks,
     newId: () => uuidV7(deps.clock.now().getTime()),
     importChunkSize: IMPORT_CHUNK_SIZE,
   });
@@ -49,9 +51,9 @@ export function createQuestionsModule(deps: {
       questionsPages(app, {
         ...pagesDeps,
         useCases,
-        tracks: deps.tracks,
+        tracks,
         clock: deps.clock,
-        listTracks: () => deps.tracks.list(),
+        listTracks: () => tracks.list(),
       }),
   };
 }

@@ -1,6 +1,7 @@
 import type { AuditLog } from '../../../shared/application/audit.ts';
 import type { UnitOfWork } from '../../../shared/application/unit-of-work.ts';
 import type { TrackOutline } from '../domain/readiness.ts';
+import type { QuestionBankFacts } from './question-bank-facts.ts';
 import type { Stage, Track, TrackModule } from '../domain/track.ts';
 
 export type CatalogAuditAction =
@@ -72,6 +73,8 @@ export type CatalogRepositories = {
   modules: ModuleRepository;
   settingsVersions: SettingsVersionRepository;
   audit: AuditLog<CatalogAuditAction>;
+  /** The question bank, read in the same transaction (after the track's lock). */
+  questionBank: QuestionBankFacts;
 };
 
 export type CatalogUnitOfWork = UnitOfWork<CatalogRepositories>;

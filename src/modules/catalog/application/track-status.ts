@@ -2,10 +2,6 @@ import type { RequestOrigin } from '../../../shared/domain/audit.ts';
 import { assertPublishable } from '../domain/readiness.ts';
 import type { CatalogActor, Track, TrackStatus } from '../domain/track.ts';
 import type { CatalogRepositories } from './ports.ts';
-import type { QuestionBankFacts } from './question-bank-facts.ts';
-
-/** The track's active exam questions, read before the caller's transaction began. */
-type ActivePool = Awaited<ReturnType<QuestionBankFacts['activePool']>>;
 
 type StatusChange = Readonly<{
   actor: CatalogActor;
@@ -17,17 +13,16 @@ type StatusChange = Readonly<{
 
 /**
  * Publishes (when stages, modules, valid current settings and a bank able to fill every exam
- * are there) or unpublishes a track, in the caller's transaction, with its audit event; `pool`
- * is the track's active exam questions.
+ * are there) or unpublishes a track, in the caller's transaction, with its audit event.
  */
-export async function changeTrackStatus(tx: CatalogRepositories, pool: ActivePool, change: StatusChange) {
+export async function changeTrackStatus(tx: CatalogRepositories, change: StatusChange) {
   const { track, now } = change;
   if (change.status === track.status) return;
   if (change.status === 'published') {
     const outline = await tx.tracks.outline(track.id);
     const version = track.currentSettingsVersion;
     const current = version === null ? null : ((await tx.settingsVersions.byNumber(track.id, version)) ?? null);
-    assertPublishable(outline, current, pool);
+    assertPublishable(outline, current, await tx.questionBank.activePool(track.id));
     await tx.tracks.markPublished(track.id, now);
   } else {
     await tx.tracks.markDraft(track.id, now);

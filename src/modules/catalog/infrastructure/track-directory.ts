@@ -30,6 +30,9 @@ export function createTrackDirectory(db: Db) {
       ]);
       return { ...track, stages, modules };
     },
+    async holdTrack(trackId: string) {
+      await db.selectFrom('tracks').select('id').where('id', '=', trackId).forKeyShare().execute();
+    },
     /** Every track, drafts included, by title (for the bank's track pickers). */
     async list() {
       return db.selectFrom('tracks').select(['id', 'slug', 'title', 'status']).orderBy('title').orderBy('id').execute();

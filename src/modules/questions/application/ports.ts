@@ -1,3 +1,4 @@
+import type { TrackDirectory } from './track-directory.ts';
 import type { AuditLog } from '../../../shared/application/audit.ts';
 import type { UnitOfWork } from '../../../shared/application/unit-of-work.ts';
 import type { QuestionDraftFields } from '../domain/question.ts';
@@ -28,6 +29,8 @@ export type QuestionRepository = {
 export type QuestionsRepositories = {
   questions: QuestionRepository;
   audit: AuditLog<'questions.imported'>;
+  /** The catalog's tracks, in the same transaction. */
+  tracks: Pick<TrackDirectory, 'holdTrack'>;
 };
 
 export type QuestionsUnitOfWork = UnitOfWork<QuestionsRepositories>;

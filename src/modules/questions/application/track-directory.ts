@@ -14,6 +14,12 @@ export type TrackOutline = Readonly<{
 export type TrackDirectory = {
   /** By id, or by slug when `idOrSlug` is not a UUID (the CLI takes either). */
   outline(idOrSlug: string): Promise<TrackOutline | undefined>;
+  /**
+   * Holds the track (a key-share lock) until the caller's transaction ends: publishing and
+   * activating settings, which lock the track and count its active questions, wait for a change
+   * of the bank that could shrink a pool, and it waits for them.
+   */
+  holdTrack(trackId: string): Promise<void>;
   /** Every track, drafts included, by title (for pickers). */
   list(): Promise<readonly Readonly<{ id: string; slug: string; title: string; status: 'draft' | 'published' }>[]>;
 };

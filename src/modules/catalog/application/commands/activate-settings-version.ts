@@ -16,19 +16,16 @@ export type ActivateSettingsVersionInput = {
  * Makes a version the track's current settings once it still fits the track's modules and the
  * active question bank can fill every exam with it. Activating the current version changes nothing.
  */
-export function makeActivateSettingsVersion(deps: Pick<CatalogDeps, 'uow' | 'questionBank'>) {
+export function makeActivateSettingsVersion(deps: Pick<CatalogDeps, 'uow'>) {
   return async function activateSettingsVersion(input: ActivateSettingsVersionInput): Promise<void> {
     assertCanManageCatalog(input.actor);
-    // The bank is read on a connection of its own, before the transaction: waiting for a second
-    // connection while holding the track's lock starves the pool when requests queue on that lock.
-    const pool = await deps.questionBank.activePool(input.trackId);
     await deps.uow.run(async (tx) => {
       const track = await tx.tracks.lockById(input.trackId);
       if (!track) throw new TrackNotFoundError(input.trackId);
       const stored = await tx.settingsVersions.byNumber(track.id, input.version);
       if (!stored) throw new SettingsVersionNotFoundError(input.version);
       if (track.currentSettingsVersion === stored.version) return;
-      assertActivatable(await tx.tracks.outline(track.id), stored, pool);
+      assertActivatable(await tx.tracks.outline(track.id), stored, await tx.questionBank.activePool(track.id));
       await tx.tracks.setCurrentSettings(track.id, stored.version, input.now);
       await tx.audit.record({
         at: input.now,

@@ -11,16 +11,14 @@ export type DeleteTrackInput = {
 };
 
 /** Deletes a draft track no question uses, with its stages, modules and settings versions. */
-export function makeDeleteTrack(deps: Pick<CatalogDeps, 'uow' | 'questionBank'>) {
+export function makeDeleteTrack(deps: Pick<CatalogDeps, 'uow'>) {
   return async function deleteTrack(input: DeleteTrackInput): Promise<void> {
     assertCanManageCatalog(input.actor);
-    // The bank is read on a connection of its own, before the transaction: waiting for a second
-    // connection while holding the track's lock starves the pool when requests queue on that lock.
-    const questions = await deps.questionBank.countUsing({ trackId: input.trackId });
     await deps.uow.run(async (tx) => {
       const track = await tx.tracks.lockById(input.trackId);
       if (!track) throw new TrackNotFoundError(input.trackId);
       if (track.status !== 'draft') throw new TrackNotDraftError();
+      const questions = await tx.questionBank.countUsing({ trackId: track.id });
       if (questions > 0) throw new TrackInUseError(questions);
       await tx.tracks.delete(track.id);
       await tx.audit.record({

@@ -23,13 +23,10 @@ export type UpdateTrackInput = {
 };
 
 /** Edits a track's title, slug and description, and publishes or unpublishes it: all or nothing. */
-export function makeUpdateTrack(deps: Pick<CatalogDeps, 'uow' | 'questionBank'>) {
+export function makeUpdateTrack(deps: Pick<CatalogDeps, 'uow'>) {
   return async function updateTrack(input: UpdateTrackInput): Promise<void> {
     assertCanManageCatalog(input.actor);
     const fields = checkedFields({ slug: input.slug, title: input.title, description: input.description });
-    // The bank is read on a connection of its own, before the transaction: waiting for a second
-    // connection while holding the track's lock starves the pool when requests queue on that lock.
-    const pool = input.status === 'published' ? await deps.questionBank.activePool(input.trackId) : [];
     await deps.uow.run(async (tx) => {
       const track = await tx.tracks.lockById(input.trackId);
       if (!track) throw new TrackNotFoundError(input.trackId);
@@ -40,7 +37,7 @@ export function makeUpdateTrack(deps: Pick<CatalogDeps, 'uow' | 'questionBank'>)
       if (Object.keys(details).length > 0) await tx.tracks.updateDetails(track.id, details, input.now);
       if (input.status === undefined) return;
       const status = input.status;
-      await changeTrackStatus(tx, pool, { ...input, track, status, origin: input.origin ?? null });
+      await changeTrackStatus(tx, { ...input, track, status, origin: input.origin ?? null });
     });
   };
 }

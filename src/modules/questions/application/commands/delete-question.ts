@@ -11,6 +11,7 @@ export function makeDeleteQuestion(deps: Pick<QuestionsDeps, 'uow'>) {
       const current = await tx.questions.lockById(input.id);
       if (!current) throw new QuestionNotFoundError(input.id);
       if (current.usedAt !== null) throw new QuestionUsedError();
+      await tx.tracks.holdTrack(current.trackId);
       await tx.questions.delete(current.id);
     });
   };

@@ -11,6 +11,7 @@ export function makeRetireQuestion(deps: Pick<QuestionsDeps, 'uow'>) {
       const current = await tx.questions.lockById(input.id);
       if (!current) throw new QuestionNotFoundError(input.id);
       if (current.status === 'retired') return current;
+      await tx.tracks.holdTrack(current.trackId);
       return tx.questions.retire(current.id, input.now);
     });
   };

@@ -31,6 +31,7 @@ export function makeUpdateQuestion(deps: Pick<QuestionsDeps, 'uow' | 'reads' | '
       const current = await tx.questions.lockById(input.id);
       if (!current) throw new QuestionNotFoundError(input.id);
       if (current.status === 'retired') throw new QuestionRetiredError();
+      await tx.tracks.holdTrack(current.trackId);
       const draft = checkedDraft(track, applyChanges(current, input.changes));
       if (sameContent(current, draft)) return { question: current, replaced: false };
       if (current.usedAt === null) {
