@@ -45,6 +45,20 @@ describe('readCategory', () => {
     expect(readCategory(category, target)).toEqual({ moduleId, stage });
   });
 
+  it("prefers a module's slug to another module's equal title (the export names modules by slug)", () => {
+    const clashing: ImportTarget = {
+      track: {
+        ...target.track,
+        modules: [
+          { id: 'm-a', slug: 'first', title: 'Basics' },
+          { id: 'm-b', slug: 'basics', title: 'Second' },
+        ],
+      },
+    };
+    expect(readCategory('basics', clashing)).toEqual({ moduleId: 'm-b', stage: undefined });
+    expect(readCategory('Second', clashing)).toEqual({ moduleId: 'm-b', stage: undefined });
+  });
+
   it('refuses a category naming no module of the track', () => {
     expect(readCategory('$course$/top/salsa/stage-1', target)).toEqual({
       code: 'unknown_module',

@@ -118,10 +118,13 @@ export function readCategory(
   return { moduleId: module.id, stage };
 }
 
+/** A slug wins over a title: the export names modules by slug, and a title may equal another module's slug. */
 function findModule(name: string, target: ImportTarget) {
   const wanted = name.trim().toLowerCase();
-  return target.track.modules.find(
-    (module) => module.slug.toLowerCase() === wanted || module.title.trim().toLowerCase() === wanted,
+  const { modules } = target.track;
+  return (
+    modules.find((module) => module.slug.toLowerCase() === wanted) ??
+    modules.find((module) => module.title.trim().toLowerCase() === wanted)
   );
 }
 

@@ -23,14 +23,11 @@ export function createQuestionReads(db: Db) {
       if (filter.status) query = query.where('status', '=', filter.status);
       if (filter.kind) query = query.where('kind', '=', filter.kind);
       if (filter.q) {
-        const pattern = containsPattern(filter.q);
-        query = query.where((eb) =>
-          eb.or([
-            eb('text', 'ilike', pattern),
-            eb('name', 'ilike', pattern),
-            eb('explanation', 'ilike', pattern),
-            eb(sql<string>`array_to_string(options, ${'\n'})`, 'ilike', pattern),
-          ]),
+        // The expression of questions_search_trgm_idx (migration 0006), so the trigram index serves it.
+        query = query.where(
+          sql<string>`question_search_text(name, text, options, explanation)`,
+          'ilike',
+          containsPattern(filter.q),
         );
       }
       const [items, count] = await Promise.all([
