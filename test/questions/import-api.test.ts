@@ -361,6 +361,9 @@ describe('bad import requests', () => {
     const student = await importFile(test, staff.student, ok(), file);
     expect(student.statusCode).toBe(403);
     expect(student.json().code).toBe('forbidden');
+    // Refused before the upload is read: a student never learns what the form would have said.
+    const unread = await importFile(test, staff.student, { format: 'nonsense' }, { content: '' });
+    expect(unread.statusCode).toBe(403);
   });
 
   it('415 for a body that is not multipart', async () => {

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Static } from 'typebox';
 import { currentUser } from '../../../shared/http/auth-guards.ts';
 import { originOf } from '../../../shared/http/request-origin.ts';
+import { assertCanManageQuestions } from '../domain/access.ts';
 import { readImportForm } from './import-form.ts';
 import { rejectionMessage } from './rejection-message.ts';
 import type { QuestionsRouteDeps } from './route-deps.ts';
@@ -39,6 +40,7 @@ export function importRoutes(deps: QuestionsRouteDeps) {
       },
       async (request) => {
         const actor = currentUser(request);
+        assertCanManageQuestions(actor); // before reading up to 5 MB of someone else's upload
         const form = await readImportForm(request, MAX_IMPORT_BYTES);
         const report = await useCases.importQuestions({ ...form, actor, origin: originOf(request), now: clock.now() });
         return importReportJson(report, (reason) => rejectionMessage(request.t, reason));

@@ -1,9 +1,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type TObject, type TOptional, type TString, Type } from 'typebox';
-import { DomainError, type FieldIssue, ForbiddenError } from '../../../../shared/domain/errors.ts';
+import { DomainError, type FieldIssue } from '../../../../shared/domain/errors.ts';
 import { pageUser } from '../../../../shared/http/auth-guards.ts';
 import { fieldError, problemSpecOf, toProblem } from '../../../../shared/http/problem.ts';
 import type { QuestionActor } from '../../application/contract.ts';
+import { assertCanManageQuestions } from '../../domain/access.ts';
 
 /** A url-encoded page form or query: every field optional, checked by the handler. */
 export type FormBody = Partial<Record<string, string>>;
@@ -19,16 +20,10 @@ export const ID_PARAMS = Type.Object({ id: Type.String({ format: 'uuid' }) });
 
 export const UUID = /^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/i;
 
-class QuestionBankForbiddenError extends ForbiddenError {
-  constructor() {
-    super('questions.forbidden', 'the question bank is for moderators, admins and the owner');
-  }
-}
-
 /** The signed-in user as the question bank's use cases take it; anyone but staff gets the 403 page. */
 export function staffActor(request: FastifyRequest): QuestionActor {
   const user = pageUser(request);
-  if (user.role === 'student') throw new QuestionBankForbiddenError();
+  assertCanManageQuestions(user);
   return { id: user.id, role: user.role };
 }
 
