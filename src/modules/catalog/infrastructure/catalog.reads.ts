@@ -3,6 +3,7 @@ import type { Db } from '../../../shared/infrastructure/db/database.ts';
 import type { Database } from '../../../shared/infrastructure/db/schema.ts';
 import type { CatalogReads } from '../application/reads.ts';
 import { isStorableText, isUuid, isVersionNumber } from './uuid.ts';
+import { containsPattern } from '../../../shared/infrastructure/db/like-pattern.ts';
 
 type TrackRow = ExpressionBuilder<Database, 'tracks'>;
 
@@ -73,7 +74,7 @@ export function createCatalogReads(db: Db) {
       let query = db.selectFrom('tracks');
       if (filter.status) query = query.where('status', '=', filter.status);
       if (filter.q) {
-        const pattern = `%${filter.q.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+        const pattern = containsPattern(filter.q);
         query = query.where((eb) => eb.or([eb('title', 'ilike', pattern), eb('slug', 'ilike', pattern)]));
       }
       const [rows, count] = await Promise.all([

@@ -1,7 +1,6 @@
 import type { Db } from '../../../shared/infrastructure/db/database.ts';
 import { isStorableText } from './uuid.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../../../shared/domain/ids.ts';
 
 /** Tracks with their stages and modules, for other modules (the question bank). */
 export function createTrackDirectory(db: Db) {
@@ -11,7 +10,7 @@ export function createTrackDirectory(db: Db) {
       const track = await db
         .selectFrom('tracks')
         .select(['id', 'slug', 'title', 'status'])
-        .where(UUID.test(idOrSlug) ? 'id' : 'slug', '=', UUID.test(idOrSlug) ? idOrSlug.toLowerCase() : idOrSlug)
+        .where(isUuid(idOrSlug) ? 'id' : 'slug', '=', isUuid(idOrSlug) ? idOrSlug.toLowerCase() : idOrSlug)
         .executeTakeFirst();
       if (!track) return undefined;
       const [stages, modules] = await Promise.all([

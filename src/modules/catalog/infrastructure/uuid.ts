@@ -1,9 +1,5 @@
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Ids are UUIDs: anything else names nothing (and must not reach a uuid column). */
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
-}
+export { isUuid } from '../../../shared/domain/ids.ts';
 
 /** PostgreSQL text cannot hold U+0000: a slug or a search containing it names or matches nothing. */
 export function isStorableText(value: string): boolean {

@@ -4,6 +4,7 @@ import { HttpProblemError } from '../../../shared/http/http-errors.ts';
 import type { ImportFormat } from '../application/contract.ts';
 import { ImportFieldsInvalidError, ImportFileMissingError, ImportFileNotUtf8Error } from '../domain/errors.ts';
 import { decodeUtf8, formatOfFileName, QUESTION_FILE_FORMATS } from '../domain/formats/index.ts';
+import { isUuid } from '../../../shared/domain/ids.ts';
 
 export type ImportForm = {
   format: ImportFormat;
@@ -16,7 +17,6 @@ export type ImportForm = {
   content: string;
 };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const FLAGS: Readonly<Record<string, boolean>> = {
   true: true,
   false: false,
@@ -94,7 +94,7 @@ function importFields(fields: ReadonlyMap<string, string>, fileName: string): Om
   const id = (name: string, required: boolean) => {
     const value = fields.get(name) || undefined;
     if (value === undefined && required) issues.push({ path: `/${name}`, code: 'required' });
-    if (value !== undefined && !UUID.test(value)) issues.push({ path: `/${name}`, code: 'uuid' });
+    if (value !== undefined && !isUuid(value)) issues.push({ path: `/${name}`, code: 'uuid' });
     return value?.toLowerCase();
   };
   const flag = (name: string) => {

@@ -1,6 +1,5 @@
 import type { Db } from '../../../shared/infrastructure/db/database.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../../../shared/domain/ids.ts';
 
 /**
  * The bank's facts the catalog needs (feasibility, what blocks a delete). An id that is not a
@@ -9,7 +8,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function createQuestionBankFacts(db: Db) {
   return {
     activePool: async (trackId: string) => {
-      if (!UUID.test(trackId)) return [];
+      if (!isUuid(trackId)) return [];
       return db
         .selectFrom('questions')
         .select(['moduleId', 'stageId'])
@@ -24,7 +23,7 @@ export function createQuestionBankFacts(db: Db) {
           : 'moduleId' in target
             ? (['moduleId', target.moduleId] as const)
             : (['stageId', target.stageId] as const);
-      if (!UUID.test(value)) return 0;
+      if (!isUuid(value)) return 0;
       const row = await db
         .selectFrom('questions')
         .select((eb) => eb.fn.countAll<string>().as('count'))

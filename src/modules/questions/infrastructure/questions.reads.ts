@@ -1,13 +1,9 @@
 import { sql } from 'kysely';
 import type { Db } from '../../../shared/infrastructure/db/database.ts';
+import { containsPattern } from '../../../shared/infrastructure/db/like-pattern.ts';
 import type { QuestionFilter } from '../application/contract.ts';
 import type { QuestionReads } from '../application/ports.ts';
 import { QUESTION_COLUMNS } from './question-columns.ts';
-
-/** `q` as an ILIKE pattern that matches it literally anywhere (`%`, `_` and `\` escaped). */
-export function containsPattern(q: string): string {
-  return `%${q.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
-}
 
 export function createQuestionReads(db: Db) {
   return {

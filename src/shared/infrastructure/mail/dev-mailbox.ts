@@ -1,5 +1,6 @@
 import type { Mailer } from '../../application/mailer.ts';
 import type { Db } from '../db/database.ts';
+import { isUuid } from '../../domain/ids.ts';
 
 export type DevMail = Readonly<{ id: string; to: string; subject: string; text: string; html: string; sentAt: Date }>;
 
@@ -9,8 +10,6 @@ export type DevMailbox = Mailer & {
   list(limit: number): Promise<DevMail[]>;
   byId(id: string): Promise<DevMail | undefined>;
 };
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function createDevMailbox(db: Db): DevMailbox {
   const columns = ['id', 'toAddress as to', 'subject', 'textBody as text', 'htmlBody as html', 'sentAt'] as const;
@@ -26,7 +25,7 @@ export function createDevMailbox(db: Db): DevMailbox {
     },
     async byId(id) {
       // Anything but a UUID is simply not there (rather than a PostgreSQL cast error).
-      if (!UUID.test(id)) return undefined;
+      if (!isUuid(id)) return undefined;
       return db.selectFrom('devMailbox').select(columns).where('id', '=', id).executeTakeFirst();
     },
   };

@@ -6,10 +6,9 @@ import { localizedBlockers } from '../localize.ts';
 import { AdminTrackPage } from '../views/admin/track-page.tsx';
 import type { CatalogPagesDeps } from './deps.ts';
 import { attempt, type FormBody, type FormProblem, formSchema, integerOf } from './page-support.ts';
+import { isUuid } from '../../../../shared/domain/ids.ts';
 
 const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
-const UUID = /^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/i;
-
 /** Stages and modules from the track page: add, edit in place, move up or down, delete (with the reason when refused). */
 export async function adminStructurePages(app: FastifyInstance, deps: CatalogPagesDeps): Promise<void> {
   const { renderer, flash, useCases, clock } = deps;
@@ -32,7 +31,7 @@ export async function adminStructurePages(app: FastifyInstance, deps: CatalogPag
     return reply.redirect(`/admin/tracks/${trackId}`, 303);
   };
   /** The track a form came from (a hidden field), for showing the form again with its error. */
-  const formTrack = (body: FormBody) => (body.trackId && UUID.test(body.trackId) ? body.trackId : '');
+  const formTrack = (body: FormBody) => (body.trackId && isUuid(body.trackId) ? body.trackId : '');
 
   for (const kind of ['stage', 'module'] as const) {
     const text = (body: FormBody) => ({

@@ -11,10 +11,10 @@ import { type AuditFilterErrors, type AuditFilterForm, AuditPage } from '../view
 import { UsersPage } from '../views/admin/users-page.tsx';
 import type { IdentityPagesDeps } from './deps.ts';
 import { type FormBody, formFailure, formSchema } from './form-support.ts';
+import { isUuid } from '../../../../shared/domain/ids.ts';
 
 const PAGE_SIZE = 20;
 const DAY_MS = 24 * 3600 * 1000;
-const UUID = /^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/i;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Users and the audit log for admins and the owner; the use cases refuse everyone else (403 page). */
@@ -145,8 +145,8 @@ function auditFilterOf(form: AuditFilterForm, t: (key: MessageKey) => string) {
   if (form.action && !action) errors.action = t('validation.enum');
   const id = (name: 'actorId' | 'subjectId') => {
     const value = form[name];
-    if (value && !UUID.test(value)) errors[name] = t('admin.audit.invalidId');
-    return value && UUID.test(value) ? value : undefined;
+    if (value && !isUuid(value)) errors[name] = t('admin.audit.invalidId');
+    return value && isUuid(value) ? value : undefined;
   };
   const day = (name: 'from' | 'to') => {
     const value = form[name];

@@ -18,8 +18,6 @@ export function formSchema(...fields: string[]): TObject<Record<string, TOptiona
 
 export const ID_PARAMS = Type.Object({ id: Type.String({ format: 'uuid' }) });
 
-export const UUID = /^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/i;
-
 /** The signed-in user as the question bank's use cases take it; anyone but staff gets the 403 page. */
 export function staffActor(request: FastifyRequest): QuestionActor {
   const user = pageUser(request);
