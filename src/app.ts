@@ -26,6 +26,7 @@ import { sendProblem } from './shared/http/problem.ts';
 import { createRenderer } from './shared/http/render.tsx';
 import { pathOf } from './shared/http/request-kind.ts';
 import './shared/http/request-context.ts';
+import { rejectNonFiniteNumbers } from './shared/http/finite-numbers.ts';
 
 const REQUEST_ID_PATTERN = /^[\w.:-]{1,128}$/;
 
@@ -137,6 +138,7 @@ export async function buildApp(container: Container): Promise<FastifyInstance> {
   for (const module of modules) if (module.plugin) await module.plugin(app, moduleDeps);
   await app.register(
     async (api) => {
+      api.addHook('preHandler', rejectNonFiniteNumbers);
       for (const module of modules) {
         const routes = module.routes;
         if (routes) await api.register(async (scope) => routes(scope, moduleDeps));

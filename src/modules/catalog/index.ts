@@ -10,7 +10,6 @@ import { type CatalogUseCases, createCatalogUseCases } from './application/use-c
 import { adminSettingsRoutes } from './http/admin-settings-routes.ts';
 import { adminStructureRoutes } from './http/admin-structure-routes.ts';
 import { adminTrackRoutes } from './http/admin-track-routes.ts';
-import { rejectNonFiniteNumbers } from './http/finite-numbers.ts';
 import { catalogPages } from './http/pages/index.ts';
 import { publicRoutes } from './http/public-routes.ts';
 import { createCatalogReads } from './infrastructure/catalog.reads.ts';
@@ -53,7 +52,6 @@ export function createCatalogModule(deps: {
     useCases,
     routes: async (app: FastifyInstance) => {
       await app.register(async (api) => {
-        api.addHook('preHandler', rejectNonFiniteNumbers);
         await api.register(publicRoutes(useCases));
         await api.register(async (admin) => {
           // Drafts, readiness and settings are for staff only: never kept by a cache.

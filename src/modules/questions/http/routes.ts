@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { type Static, Type } from 'typebox';
 import { currentUser } from '../../../shared/http/auth-guards.ts';
-import { rejectNonFiniteNumbers } from './finite-numbers.ts';
 import { importRoutes } from './import-routes.ts';
 import type { QuestionsRouteDeps } from './route-deps.ts';
 import {
@@ -26,8 +25,6 @@ export async function questionsRoutes(app: FastifyInstance, deps: QuestionsRoute
     reply.header('cache-control', 'no-store');
     return payload;
   });
-  app.addHook('preHandler', rejectNonFiniteNumbers);
-
   app.get(
     '/admin/questions',
     {
