@@ -1,17 +1,9 @@
 import type { FastifyRequest } from 'fastify';
-import { type TObject, type TOptional, type TString, Type } from 'typebox';
 import { DomainError } from '../../../../shared/domain/errors.ts';
+import type { FormBody } from '../../../../shared/http/page-forms.ts';
 import { problemSpecOf, toProblem } from '../../../../shared/http/problem.ts';
 
-/** A url-encoded form: every field optional, checked by the use case so the form comes back with its errors. */
-export type FormBody = Partial<Record<string, string>>;
-
-const FIELD = Type.Optional(Type.String({ maxLength: 100_000 }));
-
-/** A lenient body or query schema (a schema failure would lose the user's input behind a generic 400 page). */
-export function formSchema(...fields: string[]): TObject<Record<string, TOptional<TString>>> {
-  return Type.Object(Object.fromEntries([...fields, '_csrf'].map((field) => [field, FIELD])));
-}
+export { type FormBody, formSchema, pageNumber } from '../../../../shared/http/page-forms.ts';
 
 /** Which form of a page a problem belongs to, what it says and the input to show again. */
 export type FormProblem = Readonly<{
@@ -62,9 +54,4 @@ function fieldName(path: string): string {
 export function integerOf(value: string | undefined): number | undefined {
   const trimmed = value?.trim() ?? '';
   return /^-?\d{1,9}$/.test(trimmed) ? Number(trimmed) : undefined;
-}
-
-export function pageNumber(value: string | undefined): number {
-  const page = integerOf(value);
-  return page !== undefined && page >= 1 ? page : 1;
 }

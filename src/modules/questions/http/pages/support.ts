@@ -1,20 +1,12 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { type TObject, type TOptional, type TString, Type } from 'typebox';
+import { Type } from 'typebox';
 import { DomainError, type FieldIssue } from '../../../../shared/domain/errors.ts';
 import { pageUser } from '../../../../shared/http/auth-guards.ts';
 import { fieldError, problemSpecOf, toProblem } from '../../../../shared/http/problem.ts';
 import type { QuestionActor } from '../../application/contract.ts';
 import { assertCanManageQuestions } from '../../domain/access.ts';
 
-/** A url-encoded page form or query: every field optional, checked by the handler. */
-export type FormBody = Partial<Record<string, string>>;
-
-const FIELD = Type.Optional(Type.String({ maxLength: 40_000 }));
-
-/** A lenient schema: a schema failure would lose the user's input behind a generic 400 page. */
-export function formSchema(...fields: string[]): TObject<Record<string, TOptional<TString>>> {
-  return Type.Object(Object.fromEntries([...fields, '_csrf'].map((field) => [field, FIELD])));
-}
+export { type FormBody, formSchema, pageNumber } from '../../../../shared/http/page-forms.ts';
 
 export const ID_PARAMS = Type.Object({ id: Type.String({ format: 'uuid' }) });
 
@@ -65,11 +57,6 @@ export function formFailure(
 
 export function oneOf<T extends string>(values: readonly T[], value: string | undefined): T | undefined {
   return (values as readonly string[]).includes(value ?? '') ? (value as T) : undefined;
-}
-
-export function pageNumber(value: string | undefined): number {
-  const page = Number(value);
-  return Number.isSafeInteger(page) && page >= 1 && page <= 100_000 ? page : 1;
 }
 
 /** A form value trimmed, or undefined when empty. */
