@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { exportQuestionsCommand, type ImportCommandOptions, importQuestionsCommand } from './cli/questions.ts';
-import { configOrExit, loggerFor, openDatabase } from './cli/runtime.ts';
+import { commandLoggerFor, configOrExit, loggerFor, openDatabase } from './cli/runtime.ts';
 import { seedDemoCommand } from './cli/seed.ts';
 import { startServer } from './cli/serve.ts';
 import { createOwnerCommand, resetMfaCommand } from './cli/user.ts';
@@ -42,7 +42,7 @@ user
   .action(async (options: { email: string; name: string; locale: string }) => {
     const config = configOrExit();
     const locale = options.locale === 'en' ? 'en' : 'ru';
-    await createOwnerCommand(config, loggerFor(config), { email: options.email, name: options.name, locale });
+    await createOwnerCommand(config, commandLoggerFor(config), { email: options.email, name: options.name, locale });
   });
 
 user
@@ -51,7 +51,7 @@ user
   .requiredOption('--email <email>', "the account's email address")
   .action(async (options: { email: string }) => {
     const config = configOrExit();
-    await resetMfaCommand(config, loggerFor(config), options);
+    await resetMfaCommand(config, commandLoggerFor(config), options);
   });
 
 const seed = program.command('seed').description('load data');
@@ -62,7 +62,7 @@ seed
   .option('--as <email>', 'the admin to act as (default: the owner)')
   .action(async (options: { as?: string }) => {
     const config = configOrExit();
-    await seedDemoCommand(config, loggerFor(config), options);
+    await seedDemoCommand(config, commandLoggerFor(config), options);
   });
 
 const questions = program.command('questions').description('import and export the question bank');
@@ -80,7 +80,7 @@ questions
   .option('--as <email>', 'the staff member importing (default: the owner)')
   .action(async (file: string, options: ImportCommandOptions) => {
     const config = configOrExit();
-    process.exitCode = await importQuestionsCommand(config, loggerFor(config), file, options);
+    process.exitCode = await importQuestionsCommand(config, commandLoggerFor(config), file, options);
   });
 
 questions
@@ -91,7 +91,7 @@ questions
   .option('--as <email>', 'the staff member exporting (default: the owner)')
   .action(async (options: { track: string; out?: string; as?: string }) => {
     const config = configOrExit();
-    await exportQuestionsCommand(config, loggerFor(config), options);
+    await exportQuestionsCommand(config, commandLoggerFor(config), options);
   });
 
 const migrate = program.command('migrate').description('apply or revert database migrations');

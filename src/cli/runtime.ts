@@ -20,6 +20,11 @@ export function loggerFor(config: Config): Logger {
   return createLogger({ level: config.logLevel, format: config.logFormat });
 }
 
+/** One-shot commands log to stderr: their stdout is their output (an export, a report). */
+export function commandLoggerFor(config: Config): Logger {
+  return createLogger({ level: config.logLevel, format: config.logFormat, stderr: true });
+}
+
 export async function openDatabase(config: Config, logger: Logger): Promise<DatabaseServer> {
   return openDatabaseServer({
     databaseUrl: config.databaseUrl,

@@ -31,18 +31,23 @@ export function createLogger(options: {
   level: string;
   format: 'pretty' | 'ecs';
   destination?: NodeJS.WritableStream;
+  /** Log to stderr (one-shot commands, whose stdout is their output). */
+  stderr?: boolean;
 }): Logger {
   const redact = { paths: REDACTED_PATHS, censor: '[redacted]' };
   if (options.format === 'ecs') {
     return pino(
       { ...ecsFormat({ convertReqRes: false }), level: options.level, redact },
-      options.destination ?? process.stdout,
+      options.destination ?? (options.stderr ? process.stderr : process.stdout),
     );
   }
   if (options.destination) return pino({ level: options.level, redact }, options.destination);
   return pino({
     level: options.level,
     redact,
-    transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss.l', ignore: 'pid,hostname' } },
+    transport: {
+      target: 'pino-pretty',
+      options: { translateTime: 'HH:MM:ss.l', ignore: 'pid,hostname', destination: options.stderr ? 2 : 1 },
+    },
   });
 }
