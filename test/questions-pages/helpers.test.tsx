@@ -1,13 +1,11 @@
 import { renderToString } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
-import { attachment } from '../../src/modules/questions/http/pages/list-pages.tsx';
+import { contentDisposition } from '../../src/shared/http/content-disposition.ts';
 import { cleanFileName, detectFormat } from '../../src/modules/questions/http/pages/import-upload.ts';
 import { draftOf, issueAtRow, parseForm } from '../../src/modules/questions/http/pages/question-form.ts';
 import { TrackField } from '../../src/modules/questions/http/views/bank-layout.tsx';
 import { translator } from '../../src/shared/http/i18n/index.ts';
 import type { PageContext } from '../../src/shared/http/views/page-context.ts';
-
-const OUTLINE = { id: 't1', slug: 'hip-hop', title: 'Hip-hop', status: 'draft' as const, stages: [], modules: [] };
 
 describe('import format detection', () => {
   it.each([
@@ -32,10 +30,10 @@ describe('import format detection', () => {
 
 describe('export attachment header', () => {
   it('gives an ASCII name that cannot break out of the header, and the exact name encoded', () => {
-    expect(attachment('hip-hop.gift.txt', OUTLINE)).toBe(
+    expect(contentDisposition('attachment', 'hip-hop.gift.txt')).toBe(
       `attachment; filename="hip-hop.gift.txt"; filename*=UTF-8''hip-hop.gift.txt`,
     );
-    const header = attachment('Хип-хоп "best"\r\n.gift', OUTLINE);
+    const header = contentDisposition('attachment', 'Хип-хоп "best"\r\n.gift');
     expect(header).toMatch(/^attachment; filename="[\w.-]+"; filename\*=UTF-8''[\w.%-]+$/);
     expect(header).toContain("UTF-8''%D0%A5");
   });

@@ -81,7 +81,9 @@ describe('GET /admin/questions/export', () => {
     const response = await exportOf(source.id);
     expect(response.statusCode, response.body).toBe(200);
     expect(response.headers['content-type']).toBe('text/plain; charset=utf-8');
-    expect(response.headers['content-disposition']).toBe('attachment; filename="hip-hop-questions.gift"');
+    expect(response.headers['content-disposition']).toBe(
+      `attachment; filename="hip-hop-questions.gift"; filename*=UTF-8''hip-hop-questions.gift`,
+    );
     expect(response.headers['cache-control']).toBe('no-store');
     expect(response.body).toContain('$CATEGORY: footwork\n');
     expect(response.body).toContain('$CATEGORY: footwork/stage-1\n');

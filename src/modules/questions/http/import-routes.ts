@@ -8,6 +8,7 @@ import { readImportForm } from './import-form.ts';
 import { rejectionMessage } from './rejection-message.ts';
 import type { QuestionsRouteDeps } from './route-deps.ts';
 import { ExportQuery, ImportReportSchema, importReportJson } from './schemas.ts';
+import { contentDisposition } from '../../../shared/http/content-disposition.ts';
 
 const tags = ['questions'];
 const security = [{ bearerAuth: [] }];
@@ -64,7 +65,7 @@ export function importRoutes(deps: QuestionsRouteDeps) {
         const file = await useCases.exportGift({ actor: currentUser(request), trackId });
         return reply
           .type('text/plain; charset=utf-8')
-          .header('content-disposition', `attachment; filename="${file.fileName.replace(/[^\w.-]/g, '_')}"`)
+          .header('content-disposition', contentDisposition('attachment', file.fileName, 'questions.gift'))
           .send(file.content);
       },
     );

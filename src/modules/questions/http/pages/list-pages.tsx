@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import { pageUserGuard } from '../../../../shared/http/auth-guards.ts';
-import type { TrackOutline } from '../../application/track-directory.ts';
 import {
   type ListFilterForm,
   QUESTION_KINDS,
@@ -10,6 +9,7 @@ import {
 import type { QuestionsPagesDeps } from './deps.ts';
 import { formSchema, oneOf, pageNumber, requireStaff, staffActor, trimmed } from './support.ts';
 import { outlinesOf, resolveTrack } from './tracks.ts';
+import { contentDisposition } from '../../../../shared/http/content-disposition.ts';
 
 const PAGE_SIZE = 25;
 
@@ -77,28 +77,10 @@ export async function listPages(app: FastifyInstance, deps: QuestionsPagesDeps):
       const file = await useCases.exportGift({ actor, trackId: outline.id });
       return reply
         .header('content-type', 'text/plain; charset=utf-8')
-        .header('content-disposition', attachment(file.fileName, outline))
+        .header('content-disposition', contentDisposition('attachment', file.fileName, `${outline.slug}.gift.txt`))
         .header('cache-control', 'no-store')
         .header('x-content-type-options', 'nosniff')
         .send(file.content);
     },
   );
-}
-
-/**
- * `attachment` with an ASCII-only fallback name (no quotes, slashes or control characters can
- * break out of the header) and the exact name in RFC 5987 form.
- */
-export function attachment(fileName: string, outline: TrackOutline): string {
-  const fallback = `${outline.slug}.gift.txt`;
-  const ascii =
-    fileName
-      .replace(/[^\w.-]+/g, '_')
-      .replace(/^[._]+/, '')
-      .slice(0, 120) || fallback;
-  const exact = encodeURIComponent(fileName.replace(/[\\/\p{Cc}]/gu, '_')).replace(
-    /['()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${exact}`;
 }
