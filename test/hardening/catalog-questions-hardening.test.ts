@@ -3,7 +3,16 @@ import { createTestApp, type TestApp } from '../support/app.ts';
 import type { LoggedIn } from '../support/identity.ts';
 import { type Staff, staffUsers } from '../support/staff.ts';
 import { catalogApi, insertQuestions, smallSettings } from '../catalog/support.ts';
-import { apiOf, expectProblem, importParts, type Part, RANDOM_UUID, rawOf, speakEnglish } from './support.ts';
+import {
+  apiOf,
+  expectProblem,
+  importParts,
+  multipartOf,
+  type Part,
+  RANDOM_UUID,
+  rawOf,
+  speakEnglish,
+} from './support.ts';
 
 /**
  * Bad input on every JSON endpoint of the catalog and the question bank: each gets a clear,
@@ -825,23 +834,6 @@ describe('what students and guests see', () => {
 
 /** A multipart body cut off in the middle of its file. */
 function multipartTruncated(parts: readonly Part[]) {
-  const body = multipartOfParts(parts);
+  const body = multipartOf(parts);
   return { ...body, payload: body.payload.subarray(0, body.payload.length - 30) };
-}
-
-function multipartOfParts(parts: readonly Part[]) {
-  const boundary = '----baza-cut';
-  const chunks = parts.map((part) =>
-    'value' in part
-      ? Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${part.name}"\r\n\r\n${part.value}\r\n`)
-      : Buffer.concat([
-          Buffer.from(
-            `--${boundary}\r\nContent-Disposition: form-data; name="${part.name}"; filename="${part.fileName}"\r\n\r\n`,
-          ),
-          Buffer.from(part.content),
-          Buffer.from('\r\n'),
-        ]),
-  );
-  chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
 }

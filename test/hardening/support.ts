@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import type { TestApp } from '../support/app.ts';
 import type { LoggedIn } from '../support/identity.ts';
 import type { PageBrowser } from '../identity/page-browser.ts';
+import { multipartOf, type Part } from '../support/multipart.ts';
 
 export const RANDOM_UUID = '3f0c9a52-7d4e-4b1a-9c3e-1a2b3c4d5e6f';
 
@@ -79,31 +79,7 @@ export async function speakEnglish(test: TestApp, ...users: LoggedIn[]) {
   }
 }
 
-export type Part = { name: string; value: string } | { name: string; fileName: string; content: string | Buffer };
-
-/** A multipart/form-data body from parts in order (a field may repeat, files may be many). */
-export function multipartOf(parts: readonly Part[]) {
-  const boundary = `----baza-hardening-${randomBytes(8).toString('hex')}`;
-  const chunks: Buffer[] = [];
-  for (const part of parts) {
-    if ('value' in part) {
-      chunks.push(
-        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${part.name}"\r\n\r\n${part.value}\r\n`),
-      );
-    } else {
-      chunks.push(
-        Buffer.from(
-          `--${boundary}\r\nContent-Disposition: form-data; name="${part.name}"; filename="${part.fileName}"\r\n` +
-            'Content-Type: application/octet-stream\r\n\r\n',
-        ),
-        Buffer.isBuffer(part.content) ? part.content : Buffer.from(part.content, 'utf8'),
-        Buffer.from('\r\n'),
-      );
-    }
-  }
-  chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
-}
+export { multipartOf, type Part } from '../support/multipart.ts';
 
 /** POST /api/v1/admin/questions/import with the parts as given. */
 export function importParts(test: TestApp, user: LoggedIn | undefined, parts: readonly Part[]) {
@@ -116,28 +92,9 @@ export function importParts(test: TestApp, user: LoggedIn | undefined, parts: re
   });
 }
 
-const COOKIES = ['access', 'refresh', 'csrf', 'flash', 'locale'].map((name) => `baza-${name}`);
-
 /** A page post with a body written by hand (repeated fields, multipart), with the browser's cookies. */
-export async function postRaw(browser: PageBrowser, url: string, payload: string | Buffer, contentType: string) {
-  const cookie = COOKIES.flatMap((name) => {
-    const value = browser.cookie(name);
-    return value ? [`${name}=${value}`] : [];
-  }).join('; ');
-  const response = await browser.app.inject({
-    method: 'POST',
-    url,
-    headers: {
-      accept: 'text/html',
-      'accept-language': 'en',
-      'user-agent': browser.userAgent,
-      'content-type': contentType,
-      ...(cookie ? { cookie } : {}),
-    },
-    payload,
-  });
-  browser.keep(response);
-  return response;
+export function postRaw(browser: PageBrowser, url: string, payload: string | Buffer, contentType: string) {
+  return browser.postBody(url, payload, contentType);
 }
 
 /** The CSRF token of the forms of a page the browser loads. */

@@ -71,6 +71,18 @@ export class PageBrowser {
     return response;
   }
 
+  /** Posts a body written by hand (multipart, repeated fields) with the browser's cookies. */
+  async postBody(url: string, payload: string | Buffer, contentType: string) {
+    const response = await this.app.inject({
+      method: 'POST',
+      url,
+      headers: { ...this.#headers(), 'content-type': contentType },
+      payload,
+    });
+    this.keep(response);
+    return response;
+  }
+
   /** Follows a 303 like a browser does. */
   async follow(response: LightMyRequestResponse) {
     expect(response.statusCode, response.body).toBe(303);

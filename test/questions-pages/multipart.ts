@@ -1,26 +1,18 @@
-import { randomBytes } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import type { PageBrowser } from '../identity/page-browser.ts';
-
-const COOKIES = ['access', 'refresh', 'csrf', 'flash', 'locale'].map((name) => `baza-${name}`);
+import { fieldParts, multipartOf } from '../support/multipart.ts';
 
 export type FilePart = { name: string; content: string | Buffer; field?: string; contentType?: string };
 
 /** A multipart/form-data body as a browser sends it: the fields, then the file (if any). */
 export function multipartBody(fields: Record<string, string>, file?: FilePart | FilePart[]) {
-  const boundary = `----BazaTestBoundary${randomBytes(8).toString('hex')}`;
-  const chunks: Buffer[] = [];
-  for (const [name, value] of Object.entries(fields)) {
-    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
-  }
-  for (const part of file === undefined ? [] : [file].flat()) {
-    const head =
-      `--${boundary}\r\nContent-Disposition: form-data; name="${part.field ?? 'file'}"; filename="${part.name}"\r\n` +
-      `Content-Type: ${part.contentType ?? 'text/plain'}\r\n\r\n`;
-    chunks.push(Buffer.from(head), Buffer.from(part.content), Buffer.from('\r\n'));
-  }
-  chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
+  const files = (file === undefined ? [] : [file].flat()).map((part) => ({
+    name: part.field ?? 'file',
+    fileName: part.name,
+    content: part.content,
+    ...(part.contentType ? { contentType: part.contentType } : {}),
+  }));
+  return multipartOf([...fieldParts(fields), ...files]);
 }
 
 /** The CSRF token of a page's forms. */
@@ -39,26 +31,8 @@ export async function postMultipart(
   options: { truncate?: number } = {},
 ): Promise<LightMyRequestResponse> {
   const body = multipartBody(fields, file);
-  const { contentType } = body;
   const payload = options.truncate === undefined ? body.payload : body.payload.subarray(0, options.truncate);
-  const cookie = COOKIES.flatMap((name) => {
-    const value = browser.cookie(name);
-    return value ? [`${name}=${value}`] : [];
-  }).join('; ');
-  const response = await browser.app.inject({
-    method: 'POST',
-    url,
-    headers: {
-      accept: 'text/html',
-      'accept-language': 'en',
-      'user-agent': browser.userAgent,
-      'content-type': contentType,
-      ...(cookie ? { cookie } : {}),
-    },
-    payload,
-  });
-  browser.keep(response);
-  return response;
+  return browser.postBody(url, payload, body.contentType);
 }
 
 /** The hidden fields of the form posting to `action` on a page (e.g. "Import these"). */

@@ -1,6 +1,6 @@
 import type { TestApp } from '../support/app.ts';
 import type { LoggedIn } from '../support/identity.ts';
-import { multipart } from './multipart.ts';
+import { fieldParts, multipartOf } from '../support/multipart.ts';
 
 /** POST /admin/questions/import with a real multipart body. */
 export function importFile(
@@ -9,14 +9,14 @@ export function importFile(
   fields: Record<string, string>,
   file: { content: string | Buffer; fileName?: string } | undefined,
 ) {
-  const body = multipart(
-    fields,
-    file ? [{ name: 'file', fileName: file.fileName ?? 'questions.txt', content: file.content }] : [],
-  );
+  const body = multipartOf([
+    ...fieldParts(fields),
+    ...(file ? [{ name: 'file', fileName: file.fileName ?? 'questions.txt', content: file.content }] : []),
+  ]);
   return test.app.inject({
     method: 'POST',
     url: '/api/v1/admin/questions/import',
-    headers: { ...body.headers, 'accept-language': 'en', ...(actor ? actor.auth : {}) },
+    headers: { 'content-type': body.contentType, 'accept-language': 'en', ...(actor ? actor.auth : {}) },
     payload: body.payload,
   });
 }
