@@ -1,14 +1,9 @@
+import { TrackFields } from './track-fields.tsx';
 import type { PageContext } from '../../../../../shared/http/views/page-context.ts';
 import type { TrackOverview } from '../../../application/queries/admin-tracks.ts';
 import type { LocalizedBlocker } from '../../localize.ts';
 import type { FormProblem } from '../../pages/page-support.ts';
-import {
-  ActionForm,
-  CsrfInput,
-  FormError,
-  TextArea,
-  TextField,
-} from '../../../../../shared/http/views/form-fields.tsx';
+import { ActionForm, CsrfInput, FormError } from '../../../../../shared/http/views/form-fields.tsx';
 import { CatalogAdminLayout, StatusBadge } from './admin-layout.tsx';
 import { Readiness } from './readiness.tsx';
 import { StructureList } from './structure-list.tsx';
@@ -92,31 +87,12 @@ function DetailsForm(props: { ctx: PageContext; track: TrackOverview; problem?: 
       <form method="post" action={`/admin/tracks/${track.id}`} novalidate>
         <CsrfInput ctx={ctx} />
         <FormError ctx={ctx} id="details-error" message={problem?.message} />
-        <TextField
-          id="track-title"
-          name="title"
-          label={t('catalog.field.title')}
-          value={values.title}
-          error={problem?.fields.title}
-          required
-        />
-        <TextField
-          id="track-slug"
-          name="slug"
-          label={t('catalog.field.slug')}
-          value={values.slug}
-          error={problem?.fields.slug}
-          hint={t('catalog.field.slugHint')}
-          required
-        />
-        <TextArea
-          id="track-description"
-          name="description"
-          label={t('catalog.field.description')}
-          value={values.description}
-          error={problem?.fields.description}
-          hint={t('catalog.field.markdownHint')}
-          rows={8}
+        <TrackFields
+          ctx={ctx}
+          ids={{ title: 'track-title', slug: 'track-slug', description: 'track-description' }}
+          values={values}
+          errors={problem?.fields}
+          descriptionRows={8}
         />
         <button type="submit" class="btn btn-primary">
           {t('catalog.track.save')}

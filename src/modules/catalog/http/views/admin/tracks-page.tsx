@@ -1,9 +1,10 @@
+import { TrackFields } from './track-fields.tsx';
 import type { PageContext } from '../../../../../shared/http/views/page-context.ts';
 import type { Page, TrackListItem } from '../../../application/reads.ts';
 import { TRACK_STATUSES, type TrackStatus } from '../../../domain/track.ts';
 import type { FormProblem } from '../../pages/page-support.ts';
 import { DateTime } from '../../../../../shared/http/views/date-time.tsx';
-import { CsrfInput, FormError, TextArea, TextField } from '../../../../../shared/http/views/form-fields.tsx';
+import { CsrfInput, FormError, TextField } from '../../../../../shared/http/views/form-fields.tsx';
 import { CatalogAdminLayout, StatusBadge } from './admin-layout.tsx';
 
 export type TrackListQuery = Readonly<{ q?: string | undefined; status?: TrackStatus | undefined; page: number }>;
@@ -146,30 +147,11 @@ function NewTrackForm(props: { ctx: PageContext; problem?: FormProblem | undefin
     <form method="post" action="/admin/tracks" novalidate aria-describedby={problem ? 'new-track-error' : undefined}>
       <CsrfInput ctx={ctx} />
       <FormError ctx={ctx} id="new-track-error" message={problem?.message} />
-      <TextField
-        id="new-track-title-field"
-        name="title"
-        label={t('catalog.field.title')}
-        value={values.title}
-        error={problem?.fields.title}
-        required
-      />
-      <TextField
-        id="new-track-slug"
-        name="slug"
-        label={t('catalog.field.slug')}
-        value={values.slug}
-        error={problem?.fields.slug}
-        hint={t('catalog.field.slugHint')}
-        required
-      />
-      <TextArea
-        id="new-track-description"
-        name="description"
-        label={t('catalog.field.description')}
-        value={values.description}
-        error={problem?.fields.description}
-        hint={t('catalog.field.markdownHint')}
+      <TrackFields
+        ctx={ctx}
+        ids={{ title: 'new-track-title-field', slug: 'new-track-slug', description: 'new-track-description' }}
+        values={values}
+        errors={problem?.fields}
       />
       <button type="submit" class="btn btn-primary">
         {t('catalog.admin.create')}
