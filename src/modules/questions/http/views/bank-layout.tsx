@@ -1,43 +1,28 @@
 import type { ComponentChildren } from 'preact';
-import type { MessageKey } from '../../../../shared/http/i18n/index.ts';
-import { Layout } from '../../../../shared/http/views/layout.tsx';
+import { type Section, SectionLayout } from '../../../../shared/http/views/section-layout.tsx';
 import type { PageContext } from '../../../../shared/http/views/page-context.ts';
 import type { TrackOutline } from '../../application/track-directory.ts';
 import { type Choice, SelectField, TextField } from '../../../../shared/http/views/form-fields.tsx';
 
 const IMPORT_PATH = '/admin/questions/import';
-const SECTIONS: readonly (readonly [href: string, label: MessageKey])[] = [
+const SECTIONS: readonly Section[] = [
   ['/admin/questions', 'questionsAdmin.nav.questions'],
   [IMPORT_PATH, 'questionsAdmin.nav.import'],
 ];
 
 /** The question bank's pages: the title as the heading, then tabs to the list and the import. */
 export function BankLayout(props: { ctx: PageContext; title: string; children: ComponentChildren }) {
-  const { ctx } = props;
-  const inImport = ctx.path === IMPORT_PATH;
+  const inImport = props.ctx.path === IMPORT_PATH;
   return (
-    <Layout ctx={ctx} title={props.title}>
-      <h1 class="h2 mb-3">{props.title}</h1>
-      <nav aria-label={ctx.t('questionsAdmin.nav.label')} class="mb-4">
-        <ul class="nav nav-tabs">
-          {SECTIONS.map(([href, label]) => {
-            const current = (href === IMPORT_PATH) === inImport;
-            return (
-              <li class="nav-item">
-                <a
-                  class={`nav-link${current ? ' active' : ''}`}
-                  href={href}
-                  aria-current={current ? 'page' : undefined}
-                >
-                  {ctx.t(label)}
-                </a>
-              </li>
-            );
-          })}
-        </ul>
-      </nav>
+    <SectionLayout
+      ctx={props.ctx}
+      title={props.title}
+      navLabel="questionsAdmin.nav.label"
+      sections={SECTIONS}
+      isCurrent={(href) => (href === IMPORT_PATH) === inImport}
+    >
       {props.children}
-    </Layout>
+    </SectionLayout>
   );
 }
 

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { PageContext } from '../../../../../shared/http/views/page-context.ts';
-import { type Section, SectionLayout } from '../section-layout.tsx';
+import { type Section, SectionLayout } from '../../../../../shared/http/views/section-layout.tsx';
 
 const SECTIONS: readonly Section[] = [
   ['/admin/users', 'admin.nav.users'],

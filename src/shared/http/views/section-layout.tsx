@@ -1,19 +1,21 @@
 import type { ComponentChildren } from 'preact';
-import type { MessageKey } from '../../../../shared/http/i18n/index.ts';
-import { Layout } from '../../../../shared/http/views/layout.tsx';
-import type { PageContext } from '../../../../shared/http/views/page-context.ts';
+import type { MessageKey } from '../i18n/index.ts';
+import { Layout } from './layout.tsx';
+import type { PageContext } from './page-context.ts';
 
 export type Section = readonly [href: string, label: MessageKey];
 
 /**
  * A page of a group (account, admin): its title as the heading, then tabs to the group's pages.
- * A tab is current on its own path and, unless it is the group's root, below it.
+ * A tab is current on its own path and, unless it is the group's root, below it — or as
+ * `isCurrent` says.
  */
 export function SectionLayout(props: {
   ctx: PageContext;
   title: string;
   navLabel: MessageKey;
   sections: readonly Section[];
+  isCurrent?: ((href: string) => boolean) | undefined;
   children: ComponentChildren;
 }) {
   const { ctx } = props;
@@ -24,7 +26,8 @@ export function SectionLayout(props: {
       <nav aria-label={ctx.t(props.navLabel)} class="mb-4">
         <ul class="nav nav-tabs">
           {props.sections.map(([href, label]) => {
-            const current = ctx.path === href || (href !== root && ctx.path.startsWith(`${href}/`));
+            const current =
+              props.isCurrent?.(href) ?? (ctx.path === href || (href !== root && ctx.path.startsWith(`${href}/`)));
             return (
               <li class="nav-item">
                 <a
