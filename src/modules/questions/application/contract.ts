@@ -1,6 +1,7 @@
 import type { RequestOrigin } from '../../../shared/domain/audit.ts';
 import type { QuestionKind } from '../domain/formats/parsed-question.ts';
 import type { RejectReason } from '../domain/formats/parsed-question.ts';
+import type { QuestionDraftFields } from '../domain/question.ts';
 
 /**
  * What the question bank offers its callers (HTTP routes, pages, the CLI and the demo seed).
@@ -12,44 +13,21 @@ export type QuestionActor = Readonly<{ id: string; role: 'student' | 'moderator'
 export type QuestionStatus = 'active' | 'retired';
 
 /** A question as staff see it: with its correct options. Never sent to anyone else. */
-export type QuestionView = Readonly<{
-  id: string;
-  trackId: string;
-  moduleId: string;
-  /** The stage tier; null = any stage. */
-  stageId: string | null;
-  kind: QuestionKind;
-  /** An optional short title (GIFT `::name::`). */
-  name: string | null;
-  /** Markdown. */
-  text: string;
-  options: readonly string[];
-  /** Indexes into `options`. */
-  correct: readonly number[];
-  /** Markdown; may be empty. */
-  explanation: string;
-  status: QuestionStatus;
-  retiredAt: Date | null;
-  /** The question this one replaced when a used question was edited. */
-  replacesId: string | null;
-  /** When an attempt first used it; from then on its content is frozen. */
-  usedAt: Date | null;
-  createdAt: Date;
-  updatedAt: Date;
-}>;
+export type QuestionView = QuestionDraft &
+  Readonly<{
+    id: string;
+    status: QuestionStatus;
+    retiredAt: Date | null;
+    /** The question this one replaced when a used question was edited. */
+    replacesId: string | null;
+    /** When an attempt first used it; from then on its content is frozen. */
+    usedAt: Date | null;
+    createdAt: Date;
+    updatedAt: Date;
+  }>;
 
 /** The content of a question as an editor submits it. */
-export type QuestionDraft = Readonly<{
-  trackId: string;
-  moduleId: string;
-  stageId: string | null;
-  kind: QuestionKind;
-  name: string | null;
-  text: string;
-  options: readonly string[];
-  correct: readonly number[];
-  explanation: string;
-}>;
+export type QuestionDraft = QuestionDraftFields;
 
 export type QuestionFilter = Readonly<{
   trackId?: string | undefined;

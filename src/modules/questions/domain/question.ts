@@ -7,12 +7,17 @@ export type { QuestionKind };
 export type QuestionDraftFields = Readonly<{
   trackId: string;
   moduleId: string;
+  /** The stage tier; null = any stage. */
   stageId: string | null;
   kind: QuestionKind;
+  /** An optional short title (GIFT `::name::`). */
   name: string | null;
+  /** Markdown. */
   text: string;
   options: readonly string[];
+  /** Indexes into `options`. */
   correct: readonly number[];
+  /** Markdown; may be empty. */
   explanation: string;
 }>;
 
