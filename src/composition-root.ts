@@ -4,6 +4,10 @@ import type { Config } from './config.ts';
 import { createDevMailModule } from './modules/dev-mail/index.ts';
 import { createHomeModule } from './modules/home/index.ts';
 import { createCatalogModule } from './modules/catalog/index.ts';
+import { createContactsModule } from './modules/contacts/index.ts';
+import { createContentModule } from './modules/content/index.ts';
+import { createFilesModule } from './modules/files/index.ts';
+import { createMatrixModule } from './modules/matrix/index.ts';
 import { createAuditTrail, createIdentityModule } from './modules/identity/index.ts';
 import { createQuestionBankFacts, createQuestionsModule } from './modules/questions/index.ts';
 import { type Clock, systemClock } from './shared/application/clock.ts';
@@ -64,13 +68,37 @@ export function createContainer(options: {
     auditTrail,
     tracksFor: catalog.trackDirectoryFor,
   });
-  const outboxHandlers: OutboxHandlers = mergeHandlers(identity.outboxHandlers, options.outboxHandlers ?? {});
+  const files = createFilesModule({ config, db: database.db, clock, logger });
+  const content = createContentModule({
+    config,
+    db: database.db,
+    clock,
+    auditTrail,
+    tracksFor: catalog.trackDirectoryFor,
+  });
+  const matrix = createMatrixModule({
+    config,
+    db: database.db,
+    clock,
+    auditTrail,
+    tracksFor: catalog.trackDirectoryFor,
+  });
+  const contacts = createContactsModule({ config, db: database.db, clock, logger, mailer: mail.mailer });
+  const outboxHandlers: OutboxHandlers = mergeHandlers(
+    identity.outboxHandlers,
+    contacts.outboxHandlers,
+    options.outboxHandlers ?? {},
+  );
 
   const modules = {
     home: createHomeModule(),
     identity,
     catalog,
     questions,
+    files,
+    content,
+    matrix,
+    contacts,
     // Stored mail is readable by anyone who can reach the server: never in production.
     ...(mail.devMailbox && config.nodeEnv !== 'production'
       ? { devMail: createDevMailModule({ mailbox: mail.devMailbox }) }

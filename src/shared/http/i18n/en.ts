@@ -1,3 +1,8 @@
+import { filesEn } from './files-en.ts';
+import { contentEn } from './content-en.ts';
+import { contentPagesEn } from './content-pages-en.ts';
+import { matrixEn } from './matrix-en.ts';
+import { contactsEn } from './contacts-en.ts';
 import { accountPagesEn } from './account-pages-en.ts';
 import { authPagesEn } from './auth-pages-en.ts';
 import { catalogEn } from './catalog-en.ts';
@@ -125,4 +130,9 @@ export const en: Record<MessageKey, string> = {
   ...catalogEn,
   ...questionsEn,
   ...questionsPagesEn,
+  ...filesEn,
+  ...contentEn,
+  ...contentPagesEn,
+  ...matrixEn,
+  ...contactsEn,
 };

@@ -1,3 +1,8 @@
+import { filesRu } from './files-ru.ts';
+import { contentRu } from './content-ru.ts';
+import { contentPagesRu } from './content-pages-ru.ts';
+import { matrixRu } from './matrix-ru.ts';
+import { contactsRu } from './contacts-ru.ts';
 import { accountPagesRu } from './account-pages-ru.ts';
 import { authPagesRu } from './auth-pages-ru.ts';
 import { catalogRu } from './catalog-ru.ts';
@@ -125,6 +130,11 @@ export const ru = {
   ...catalogRu,
   ...questionsRu,
   ...questionsPagesRu,
+  ...filesRu,
+  ...contentRu,
+  ...contentPagesRu,
+  ...matrixRu,
+  ...contactsRu,
 } as const;
 
 export type MessageKey = keyof typeof ru;

@@ -89,22 +89,54 @@ function Navigation({ ctx }: { ctx: PageContext }) {
                 </a>
               </li>
               <li class="nav-item">
+                <a class="nav-link" href="/blog" aria-current={current('/blog')}>
+                  {ctx.t('nav.blog')}
+                </a>
+              </li>
+              <li class="nav-item">
+                <a class="nav-link" href="/matrix" aria-current={current('/matrix')}>
+                  {ctx.t('nav.matrix')}
+                </a>
+              </li>
+              <li class="nav-item">
+                <a class="nav-link" href="/contact" aria-current={current('/contact')}>
+                  {ctx.t('nav.contact')}
+                </a>
+              </li>
+              <li class="nav-item">
                 <a class="nav-link" href="/api/docs">
                   {ctx.t('nav.apiDocs')}
                 </a>
               </li>
               {isBankEditor(ctx) ? (
-                <li class="nav-item">
-                  <a class="nav-link" href="/admin/questions" aria-current={current('/admin/questions')}>
-                    {ctx.t('nav.adminQuestions')}
-                  </a>
-                </li>
+                <>
+                  <li class="nav-item">
+                    <a class="nav-link" href="/admin/questions" aria-current={current('/admin/questions')}>
+                      {ctx.t('nav.adminQuestions')}
+                    </a>
+                  </li>
+                  <li class="nav-item">
+                    <a class="nav-link" href="/admin/articles" aria-current={current('/admin/articles')}>
+                      {ctx.t('nav.adminArticles')}
+                    </a>
+                  </li>
+                  <li class="nav-item">
+                    <a class="nav-link" href="/admin/matrix" aria-current={current('/admin/matrix')}>
+                      {ctx.t('nav.adminMatrix')}
+                    </a>
+                  </li>
+                </>
               ) : null}
               {isAdmin(ctx) ? (
                 <>
                   <li class="nav-item">
                     <a class="nav-link" href="/admin/tracks" aria-current={current('/admin/tracks')}>
                       {ctx.t('nav.adminTracks')}
+                    </a>
+                  </li>
+                  <li class="nav-item">
+                    <a class="nav-link" href="/admin/contacts" aria-current={current('/admin/contacts')}>
+                      {ctx.t('nav.adminContacts')}
                     </a>
                   </li>
                   <li class="nav-item">

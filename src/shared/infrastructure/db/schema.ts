@@ -1,4 +1,8 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { ContactsTables } from './schema-contacts.ts';
+import type { ContentTables } from './schema-content.ts';
+import type { FilesTables } from './schema-files.ts';
+import type { MatrixTables } from './schema-matrix.ts';
 
 /** Table types as Kysely sees them (camelCase through CamelCasePlugin). Modules add theirs. */
 export type OutboxTable = {
@@ -157,20 +161,23 @@ export type QuestionTable = {
   updatedAt: Date;
 };
 
-export type Database = {
-  users: UserTable;
-  sessions: SessionTable;
-  refreshTokens: RefreshTokenTable;
-  oneTimeTokens: OneTimeTokenTable;
-  recoveryCodes: RecoveryCodeTable;
-  mfaChallenges: MfaChallengeTable;
-  auditEvents: AuditEventTable;
-  outbox: OutboxTable;
-  idempotencyKeys: IdempotencyKeyTable;
-  devMailbox: DevMailboxTable;
-  tracks: TrackTable;
-  stages: StageTable;
-  modules: ModuleTable;
-  settingsVersions: SettingsVersionTable;
-  questions: QuestionTable;
-};
+export type Database = FilesTables &
+  ContentTables &
+  MatrixTables &
+  ContactsTables & {
+    users: UserTable;
+    sessions: SessionTable;
+    refreshTokens: RefreshTokenTable;
+    oneTimeTokens: OneTimeTokenTable;
+    recoveryCodes: RecoveryCodeTable;
+    mfaChallenges: MfaChallengeTable;
+    auditEvents: AuditEventTable;
+    outbox: OutboxTable;
+    idempotencyKeys: IdempotencyKeyTable;
+    devMailbox: DevMailboxTable;
+    tracks: TrackTable;
+    stages: StageTable;
+    modules: ModuleTable;
+    settingsVersions: SettingsVersionTable;
+    questions: QuestionTable;
+  };

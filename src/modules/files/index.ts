@@ -1,0 +1,12 @@
+import type { Config } from '../../config.ts';
+import type { Clock } from '../../shared/application/clock.ts';
+import type { AppModule } from '../../shared/http/pages.ts';
+import type { Db } from '../../shared/infrastructure/db/database.ts';
+import type { Logger } from '../../shared/infrastructure/logging.ts';
+
+export type FilesModule = AppModule;
+
+/** Stored files: uploads by purpose, downloads, avatars; local directory or S3-compatible storage. */
+export function createFilesModule(_deps: { config: Config; db: Db; clock: Clock; logger: Logger }): FilesModule {
+  return {};
+}

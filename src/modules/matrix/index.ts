@@ -1,0 +1,20 @@
+import type { Config } from '../../config.ts';
+import type { Clock } from '../../shared/application/clock.ts';
+import type { AppModule } from '../../shared/http/pages.ts';
+import type { AuditTrail } from '../../shared/infrastructure/audit-trail.ts';
+import type { Db } from '../../shared/infrastructure/db/database.ts';
+import type { TrackDirectory } from '../questions/index.ts';
+
+export type MatrixModule = AppModule;
+
+/** The competency matrix: sheets, sections, subsections, grades and items. */
+export function createMatrixModule(_deps: {
+  config: Config;
+  db: Db;
+  clock: Clock;
+  auditTrail: AuditTrail;
+  /** The catalog's tracks, on the pool or in a matrix transaction. */
+  tracksFor: (executor: Db) => TrackDirectory;
+}): MatrixModule {
+  return {};
+}

@@ -1,0 +1,3 @@
+import type { contactsRu } from './contacts-ru.ts';
+
+export const contactsEn: Record<keyof typeof contactsRu, string> = {};

@@ -1,0 +1,3 @@
+import type { filesRu } from './files-ru.ts';
+
+export const filesEn: Record<keyof typeof filesRu, string> = {};

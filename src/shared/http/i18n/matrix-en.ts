@@ -1,0 +1,3 @@
+import type { matrixRu } from './matrix-ru.ts';
+
+export const matrixEn: Record<keyof typeof matrixRu, string> = {};
