@@ -75,6 +75,7 @@ export function createContainer(options: {
     clock,
     auditTrail,
     tracksFor: catalog.trackDirectoryFor,
+    uploads: files.uploads,
   });
   const matrix = createMatrixModule({
     config,

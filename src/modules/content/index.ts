@@ -3,6 +3,7 @@ import type { Clock } from '../../shared/application/clock.ts';
 import type { AppModule } from '../../shared/http/pages.ts';
 import type { AuditTrail } from '../../shared/infrastructure/audit-trail.ts';
 import type { Db } from '../../shared/infrastructure/db/database.ts';
+import type { FileUploads } from '../files/index.ts';
 import type { TrackDirectory } from '../questions/index.ts';
 
 export type * from './application/contract.ts';
@@ -17,6 +18,8 @@ export function createContentModule(_deps: {
   auditTrail: AuditTrail;
   /** The catalog's tracks, on the pool or in a content transaction. */
   tracksFor: (executor: Db) => TrackDirectory;
+  /** Article images go through the files module. */
+  uploads: FileUploads;
 }): ContentModule {
   return {};
 }

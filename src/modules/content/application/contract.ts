@@ -167,7 +167,7 @@ export type ContentUseCases = Readonly<{
    * linked to a track and a module (422 `content.minitest_needs_module`): its questions live in the
    * question bank's table with `article_id` set, outside every exam pool.
    */
-  replaceMinitest(input: Write & { id: string; questions: readonly MinitestQuestionDraft[] }): Promise<
-    readonly MinitestQuestion[]
-  >;
+  replaceMinitest(
+    input: Write & { id: string; questions: readonly MinitestQuestionDraft[] },
+  ): Promise<readonly MinitestQuestion[]>;
 }>;
