@@ -17,7 +17,14 @@ const HTMX_CONFIG = JSON.stringify({
   selfRequestsOnly: true,
 });
 
-export function Layout(props: { ctx: PageContext; title: string; description?: string; children: ComponentChildren }) {
+export function Layout(props: {
+  ctx: PageContext;
+  title: string;
+  description?: string;
+  /** Extra tags for the page's head (canonical link, Open Graph, feeds); optional. */
+  head?: ComponentChildren;
+  children: ComponentChildren;
+}) {
   const { ctx } = props;
   return (
     <html lang={ctx.locale} data-bs-theme="dark" data-server-error={ctx.t('error.server.text')}>
@@ -27,6 +34,7 @@ export function Layout(props: { ctx: PageContext; title: string; description?: s
         <meta name="htmx-config" content={HTMX_CONFIG} />
         <title>{`${props.title} · ${ctx.t('app.name')}`}</title>
         {props.description ? <meta name="description" content={props.description} /> : null}
+        {props.head}
         <link rel="icon" href={ASSETS.favicon} type="image/svg+xml" />
         <link rel="stylesheet" href={ASSETS.bootstrapCss} />
         <link rel="stylesheet" href={ASSETS.appCss} />
