@@ -1,20 +1,19 @@
 import type { FastifyInstance } from 'fastify';
-import type { Config } from '../../../../config.ts';
-import type { Clock } from '../../../../shared/application/clock.ts';
-import type { PagesDeps } from '../../../../shared/http/pages.ts';
-import type { FileUploads } from '../../../files/index.ts';
-import type { TrackDirectory } from '../../../questions/index.ts';
-import type { ContentUseCases } from '../../application/contract.ts';
+import { adminPages } from './admin-pages.tsx';
+import { blogPages } from './blog-pages.tsx';
+import type { ContentPagesDeps } from './deps.ts';
+import { feedPages } from './feeds.ts';
+import { imagePages } from './image-pages.tsx';
+import { minitestPages } from './minitest-pages.tsx';
 
-export type ContentPagesDeps = PagesDeps & {
-  config: Config;
-  clock: Clock;
-  useCases: ContentUseCases;
-  /** Tracks with their stages and modules (for the editor's link pickers and the article page). */
-  tracks: TrackDirectory;
-  /** Article images are uploaded through the files module. */
-  uploads: FileUploads;
-};
+export type { ContentPagesDeps };
 
 /** The public blog (list, search, article, feeds, sitemap) and the admin article pages. */
-export async function contentPages(_app: FastifyInstance, _deps: ContentPagesDeps): Promise<void> {}
+export async function contentPages(app: FastifyInstance, deps: ContentPagesDeps): Promise<void> {
+  // Before /blog/:slug: the feeds' own paths win anyway (static segments), but keep them together.
+  await feedPages(app, deps);
+  await blogPages(app, deps);
+  await adminPages(app, deps);
+  await minitestPages(app, deps);
+  await imagePages(app, deps);
+}
