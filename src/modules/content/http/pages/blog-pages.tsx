@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { ArticlePage } from '../views/article-page.tsx';
-import { BlogPage, BlogResults, type BlogFilter } from '../views/blog-page.tsx';
+import { type BlogFilter, BlogPage, BlogResultsUpdate } from '../views/blog-page.tsx';
 import type { ContentPagesDeps } from './deps.ts';
 import { type FormBody, formSchema, pageNumber, readerOf, SLUG_PARAMS, trimmed, wantsFragment } from './support.ts';
 
@@ -26,7 +26,7 @@ export async function blogPages(app: FastifyInstance, deps: ContentPagesDeps): P
     const ctx = renderer.context(request, reply);
     if (wantsFragment(request)) {
       reply.header('vary', 'Accept-Language, Cookie, HX-Request');
-      return renderer.fragment(reply, <BlogResults ctx={ctx} filter={filter} list={list} />);
+      return renderer.fragment(reply, <BlogResultsUpdate ctx={ctx} filter={filter} list={list} />);
     }
     const tags = await useCases.tags({ reader });
     const view = <BlogPage ctx={ctx} baseUrl={config.baseUrl} filter={filter} list={list} tags={tags} />;

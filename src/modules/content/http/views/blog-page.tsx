@@ -86,6 +86,8 @@ export function BlogPage(props: {
             </p>
           ) : null}
           <BlogResults ctx={ctx} filter={filter} list={props.list} />
+          {/* Read out as live search swaps the results (the results themselves are replaced whole). */}
+          <div id="blog-status" class="visually-hidden" role="status" />
         </div>
         <aside class="col-lg-4" aria-labelledby="blog-tags-title">
           <TagCloud ctx={ctx} tags={props.tags} current={filter.tag} />
@@ -105,9 +107,7 @@ export function BlogResults(props: { ctx: PageContext; filter: BlogFilter; list:
       <h2 id="blog-results-title" class="visually-hidden">
         {t('blog.results.title')}
       </h2>
-      <p class="text-body-secondary small" role="status">
-        {searching ? t('blog.results.count', { total: list.paging.total }) : null}
-      </p>
+      {searching && list.items.length > 0 ? <p class="text-body-secondary small">{resultCount(ctx, list)}</p> : null}
       {list.items.length === 0 ? (
         <div class="alert alert-secondary">{t(searching ? 'blog.results.none' : 'blog.results.empty')}</div>
       ) : (
@@ -119,6 +119,24 @@ export function BlogResults(props: { ctx: PageContext; filter: BlogFilter; list:
       )}
       <Pagination ctx={ctx} path="/blog" filters={{ q: filter.q, tag: filter.tag }} paging={list.paging} />
     </section>
+  );
+}
+
+function resultCount(ctx: PageContext, list: BlogList): string {
+  return list.items.length === 0
+    ? ctx.t('blog.results.none')
+    : ctx.t('blog.results.count', { total: list.paging.total });
+}
+
+/** What htmx gets as the reader types: the results, and their count for the live region. */
+export function BlogResultsUpdate(props: { ctx: PageContext; filter: BlogFilter; list: BlogList }) {
+  return (
+    <>
+      <BlogResults {...props} />
+      <div id="blog-status" hx-swap-oob="innerHTML">
+        {resultCount(props.ctx, props.list)}
+      </div>
+    </>
   );
 }
 
