@@ -110,7 +110,7 @@ async function prepare(): Promise<void> {
     await form.getByLabel('Title').fill('Indexes');
     await form.getByLabel('Address (slug)').fill('indexes');
     await form.getByRole('button', { name: 'Add a module' }).click();
-    await page.waitForURL(page.url());
+    await page.locator('#flash-region', { hasText: 'The module was added.' }).waitFor();
   } finally {
     await close();
   }
