@@ -118,3 +118,58 @@ describe('readEnvironment', () => {
     expect(readFileSync(file, 'utf8')).toContain('PORT=4100');
   });
 });
+
+describe('file storage configuration', () => {
+  const S3 = {
+    S3_ENDPOINT: 'http://127.0.0.1:9000/',
+    S3_REGION: 'us-east-1',
+    S3_BUCKET: 'baza-files',
+    S3_ACCESS_KEY_ID: 'key',
+    S3_SECRET_ACCESS_KEY: 'secret',
+  };
+
+  it('keeps files in DATA_DIR/files unless S3 is configured', () => {
+    const dir = tempDir();
+    expect(loadConfig({ DATA_DIR: dir }).fileStorage).toEqual({ kind: 'local', directory: path.join(dir, 'files') });
+  });
+
+  it('uses S3 when S3_BUCKET and its credentials are set', () => {
+    const config = loadConfig({ DATA_DIR: tempDir(), ...S3, S3_FORCE_PATH_STYLE: 'true' });
+    expect(config.fileStorage).toEqual({
+      kind: 's3',
+      endpoint: 'http://127.0.0.1:9000',
+      region: 'us-east-1',
+      bucket: 'baza-files',
+      accessKeyId: 'key',
+      secretAccessKey: 'secret',
+      forcePathStyle: true,
+    });
+    const { S3_ENDPOINT: _endpoint, ...aws } = S3;
+    expect(loadConfig({ DATA_DIR: tempDir(), ...aws }).fileStorage).toMatchObject({
+      endpoint: undefined,
+      forcePathStyle: false,
+    });
+  });
+
+  it('reads the secret key from S3_SECRET_ACCESS_KEY_FILE', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 's3-secret');
+    writeFileSync(file, 'from-file\n');
+    const { S3_SECRET_ACCESS_KEY: _secret, ...rest } = S3;
+    const config = loadConfig({ DATA_DIR: dir, ...rest, S3_SECRET_ACCESS_KEY_FILE: file });
+    expect(config.fileStorage).toMatchObject({ kind: 's3', secretAccessKey: 'from-file' });
+  });
+
+  it.each([
+    [{ S3_BUCKET: 'baza' }, 'S3_REGION, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY are missing'],
+    [{ ...S3, S3_SECRET_ACCESS_KEY: '' }, 'S3_SECRET_ACCESS_KEY is missing'],
+    [{ S3_ENDPOINT: 'http://minio:9000' }, 'S3_BUCKET, S3_REGION, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY are missing'],
+    [{ ...S3, S3_BUCKET: 'Bad_Bucket' }, 'S3_BUCKET must be a bucket name'],
+    [{ ...S3, S3_ENDPOINT: 'minio:9000' }, 'S3_ENDPOINT must be a URL'],
+    [{ ...S3, S3_FORCE_PATH_STYLE: 'yes please' }, 'S3_FORCE_PATH_STYLE must be true or false'],
+  ])('refuses a partial or invalid S3 configuration %j at start', (env, message) => {
+    const load = () => loadConfig({ DATA_DIR: tempDir(), ...env });
+    expect(load).toThrow(ConfigError);
+    expect(load).toThrow(message);
+  });
+});

@@ -51,6 +51,21 @@ export const ConfigSchema = Type.Object({
   OWNER_EMAIL: Type.Optional(Type.String({ minLength: 3 })),
   OWNER_PASSWORD: Type.Optional(Type.String()),
   OWNER_NAME: Type.Optional(Type.String({ minLength: 1 })),
+  S3_ENDPOINT: Type.Optional(Url('https?')),
+  S3_REGION: Type.Optional(
+    Type.String({ minLength: 1, pattern: '^[a-z0-9-]+$', description: 'must be a region name such as us-east-1' }),
+  ),
+  S3_BUCKET: Type.Optional(
+    Type.String({
+      minLength: 3,
+      maxLength: 63,
+      pattern: '^[a-z0-9][a-z0-9.-]+[a-z0-9]$',
+      description: 'must be a bucket name (3-63 lowercase letters, digits, dots and hyphens)',
+    }),
+  ),
+  S3_ACCESS_KEY_ID: Type.Optional(Type.String({ minLength: 1 })),
+  S3_SECRET_ACCESS_KEY: Type.Optional(Type.String({ minLength: 1 })),
+  S3_FORCE_PATH_STYLE: Bool(false),
 });
 
 type RawConfig = Static<typeof ConfigSchema>;
@@ -87,7 +102,21 @@ export type Config = Readonly<{
   smtpUrl: string | undefined;
   mailFrom: string;
   owner: Readonly<{ email: string | undefined; password: string | undefined; name: string | undefined }>;
+  /** Where uploaded files live: `DATA_DIR/files`, or an S3-compatible bucket when `S3_BUCKET` is set. */
+  fileStorage: FileStorageConfig;
 }>;
+
+export type FileStorageConfig =
+  | Readonly<{ kind: 'local'; directory: string }>
+  | Readonly<{
+      kind: 's3';
+      endpoint: string | undefined;
+      region: string;
+      bucket: string;
+      accessKeyId: string;
+      secretAccessKey: string;
+      forcePathStyle: boolean;
+    }>;
 
 /** Variables that may be given as `<NAME>_FILE` pointing at a file holding the secret. */
 const SECRET_VARIABLES = [
@@ -97,6 +126,7 @@ const SECRET_VARIABLES = [
   'METRICS_TOKEN',
   'SMTP_URL',
   'OWNER_PASSWORD',
+  'S3_SECRET_ACCESS_KEY',
 ] as const;
 const INSECURE_SECRETS = new Set(['change-me', 'changeme', 'secret', 'password', 'development']);
 const MIN_SECRET_LENGTH = 32;
@@ -155,6 +185,31 @@ export function loadConfig(env: Environment): Config {
     smtpUrl: raw.SMTP_URL,
     mailFrom: raw.MAIL_FROM,
     owner: Object.freeze({ email: raw.OWNER_EMAIL, password: raw.OWNER_PASSWORD, name: raw.OWNER_NAME }),
+    fileStorage: fileStorageConfig(raw, dataDir),
+  });
+}
+
+const S3_REQUIRED = ['S3_BUCKET', 'S3_REGION', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const;
+
+/** All or nothing: any S3_* variable set means S3 storage, and then every required one must be. */
+function fileStorageConfig(raw: RawConfig, dataDir: string): FileStorageConfig {
+  const anySet = [...S3_REQUIRED, 'S3_ENDPOINT' as const].some((name) => raw[name] !== undefined);
+  if (!anySet) return Object.freeze({ kind: 'local', directory: path.join(dataDir, 'files') });
+  const missing = S3_REQUIRED.filter((name) => raw[name] === undefined);
+  if (missing.length > 0 || !raw.S3_BUCKET || !raw.S3_REGION || !raw.S3_ACCESS_KEY_ID || !raw.S3_SECRET_ACCESS_KEY) {
+    throw new ConfigError(
+      `S3 storage is partly configured: ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing ` +
+        `(set ${S3_REQUIRED.join(', ')} and optionally S3_ENDPOINT, S3_FORCE_PATH_STYLE; or none for local storage)`,
+    );
+  }
+  return Object.freeze({
+    kind: 's3',
+    endpoint: raw.S3_ENDPOINT?.replace(/\/+$/, ''),
+    region: raw.S3_REGION,
+    bucket: raw.S3_BUCKET,
+    accessKeyId: raw.S3_ACCESS_KEY_ID,
+    secretAccessKey: raw.S3_SECRET_ACCESS_KEY,
+    forcePathStyle: raw.S3_FORCE_PATH_STYLE,
   });
 }
 
@@ -189,6 +244,7 @@ function parseRaw(env: Environment): RawConfig {
 function describeExpectation(name: string): string {
   const schema = (ConfigSchema.properties as unknown as Record<string, Record<string, unknown>>)[name];
   if (!schema) return 'is invalid';
+  if (typeof schema.description === 'string') return schema.description;
   const anyOf = schema.anyOf as { const: string }[] | undefined;
   if (anyOf) return `must be one of ${anyOf.map((option) => option.const).join(', ')}`;
   if (typeof schema.pattern === 'string') return `must be a URL matching ${schema.pattern}`;

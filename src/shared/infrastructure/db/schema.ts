@@ -54,6 +54,7 @@ export type UserTable = {
   totpLastStep: ColumnType<string | null, number | null, number | null>;
   createdAt: Date;
   updatedAt: Date;
+  avatarFileId: ColumnType<string | null, string | null | undefined, string | null>;
 };
 
 export type SessionTable = {
