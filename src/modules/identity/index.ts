@@ -118,3 +118,4 @@ export function createIdentityModule(deps: {
 }
 
 export { createAuditTrail } from './infrastructure/audit.repository.ts';
+export { createStaffRecipients, type StaffRecipient } from './infrastructure/staff-recipients.ts';
