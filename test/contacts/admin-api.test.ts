@@ -42,7 +42,7 @@ const call = (method: 'GET' | 'PATCH', url: string, user?: LoggedIn, payload?: u
     method,
     url: `/api/v1${url}`,
     headers: { ...(user?.auth ?? {}), 'accept-language': 'en' },
-    ...(payload === undefined ? {} : { payload }),
+    ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
   });
 
 describe('admin contact endpoints: who may use them', () => {
