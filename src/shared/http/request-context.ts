@@ -12,6 +12,8 @@ export type RequestUser = Readonly<{
   mfaEnabled: boolean;
   /** Staff without MFA where the deployment requires it: only the MFA setup is open to them. */
   mfaEnrollmentRequired: boolean;
+  /** Where the user's avatar is downloaded (`/api/v1/files/{id}`), or null (the UI shows initials). */
+  avatarUrl: string | null;
 }>;
 
 declare module 'fastify' {

@@ -10,6 +10,7 @@ export type Principal = Readonly<{
   locale: UserLocale;
   role: Role;
   mfaEnabled: boolean;
+  avatarUrl: string | null;
 }>;
 
 export type Profile = Readonly<{
@@ -22,6 +23,8 @@ export type Profile = Readonly<{
   mfaEnabled: boolean;
   emailVerifiedAt: Date | null;
   createdAt: Date;
+  /** The avatar's download address (the files module's), or null; read with the profile only. */
+  avatarUrl?: string | null;
 }>;
 
 /** The profile view of a user entity (e.g. the one a login returns). */

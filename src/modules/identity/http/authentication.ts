@@ -59,6 +59,7 @@ export const authentication = fp(
         locale: principal.locale,
         mfaEnabled: principal.mfaEnabled,
         mfaEnrollmentRequired: needsMfaEnrollment(principal, options.mfaRequiredForStaff),
+        avatarUrl: principal.avatarUrl,
       };
       applyLocale(request, { defaultLocale: options.defaultLocale, cookies: options.cookies });
     });

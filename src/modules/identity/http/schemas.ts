@@ -24,6 +24,7 @@ export const UserSchema = Type.Object({
   mfaEnabled: Type.Boolean(),
   emailVerifiedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   createdAt: Type.String({ format: 'date-time' }),
+  avatarUrl: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: 'null when there is none' })),
 });
 
 export const SessionTokens = Type.Object({

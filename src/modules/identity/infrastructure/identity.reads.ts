@@ -14,13 +14,24 @@ const PROFILE_COLUMNS = [
   'users.createdAt',
 ] as const;
 
+/** The files module serves every file at this address (API.md, files). */
+const avatarUrlOf = (fileId: string | null) => (fileId ? `/api/v1/files/${fileId}` : null);
+
 export function createIdentityReads(db: Db) {
   return {
     async principal(sessionId, userId, now) {
       const row = await db
         .selectFrom('sessions')
         .innerJoin('users', 'users.id', 'sessions.userId')
-        .select(['users.id', 'users.email', 'users.displayName', 'users.locale', 'users.role', 'users.totpEnabledAt'])
+        .select([
+          'users.id',
+          'users.email',
+          'users.displayName',
+          'users.locale',
+          'users.role',
+          'users.totpEnabledAt',
+          'users.avatarFileId',
+        ])
         .where('sessions.id', '=', sessionId)
         .where('sessions.userId', '=', userId)
         .where('sessions.revokedAt', 'is', null)
@@ -28,18 +39,24 @@ export function createIdentityReads(db: Db) {
         .where('users.status', '=', 'active')
         .executeTakeFirst();
       if (!row) return undefined;
-      const { id, totpEnabledAt, ...rest } = row;
-      return { userId: id, sessionId, mfaEnabled: totpEnabledAt !== null, ...rest };
+      const { id, totpEnabledAt, avatarFileId, ...rest } = row;
+      return {
+        userId: id,
+        sessionId,
+        mfaEnabled: totpEnabledAt !== null,
+        avatarUrl: avatarUrlOf(avatarFileId),
+        ...rest,
+      };
     },
     async profile(userId) {
       const row = await db
         .selectFrom('users')
-        .select([...PROFILE_COLUMNS, 'users.totpEnabledAt'])
+        .select([...PROFILE_COLUMNS, 'users.totpEnabledAt', 'users.avatarFileId'])
         .where('id', '=', userId)
         .executeTakeFirst();
       if (!row) return undefined;
-      const { totpEnabledAt, ...profile } = row;
-      return { ...profile, mfaEnabled: totpEnabledAt !== null };
+      const { totpEnabledAt, avatarFileId, ...profile } = row;
+      return { ...profile, mfaEnabled: totpEnabledAt !== null, avatarUrl: avatarUrlOf(avatarFileId) };
     },
     async liveSessions(userId, now) {
       const rows = await db

@@ -1,3 +1,30 @@
 import type { filesRu } from './files-ru.ts';
 
-export const filesEn: Record<keyof typeof filesRu, string> = {};
+export const filesEn: Record<keyof typeof filesRu, string> = {
+  'errors.files.too_large': 'The file is larger than the allowed {limit} bytes.',
+  'errors.files.type_not_allowed': 'Files of type {type} are not accepted here. Allowed: {allowed}.',
+  'errors.files.empty': 'The file is empty.',
+  'errors.files.forbidden': 'Only moderators and administrators may upload files for {purpose}.',
+  'errors.files.not_found': 'File not found.',
+  'errors.files.unknown_purpose': 'Unknown file purpose "{purpose}". Allowed: avatar, article_image, attachment.',
+  'errors.files.one_file': 'The upload takes exactly one file.',
+  'errors.files.malformed_form': 'The body is not a well-formed multipart/form-data form.',
+  'errors.files.file_missing': 'No file: send it in the file field.',
+  'errors.files.purpose_first': 'Give the purpose before the file: as a form field before it or as ?purpose=.',
+  'errors.files.not_multipart': 'Send the file as multipart/form-data (the file field).',
+  'files.avatar.title': 'Avatar',
+  'files.avatar.current': 'Your avatar',
+  'files.avatar.none': 'No avatar yet: the menu shows your initials.',
+  'files.avatar.fileLabel': 'Image',
+  'files.avatar.hint': 'PNG, JPEG or WebP, at most 2 MiB.',
+  'files.avatar.upload': 'Upload avatar',
+  'files.avatar.remove': 'Remove avatar',
+  'files.avatar.alt': 'Avatar',
+  'files.avatar.saved': 'Avatar saved.',
+  'files.avatar.removed': 'Avatar removed.',
+  'files.avatar.tooLarge': 'The file is larger than 2 MiB: choose a smaller image.',
+  'files.avatar.notImage': 'This is not a PNG, JPEG or WebP image.',
+  'files.avatar.missing': 'Choose an image file.',
+  'files.avatar.unreadable': 'The uploaded file could not be read. Please try again.',
+  'files.avatar.failed': 'The avatar could not be saved.',
+};

@@ -1,2 +1,30 @@
 /** files: errors, API messages and pages (the reference catalog for files-en.ts). */
-export const filesRu = {} as const;
+export const filesRu = {
+  'errors.files.too_large': 'Файл больше допустимых {limit} байт.',
+  'errors.files.type_not_allowed': 'Файлы типа {type} здесь не принимаются. Можно: {allowed}.',
+  'errors.files.empty': 'Файл пустой.',
+  'errors.files.forbidden': 'Загружать файлы с назначением {purpose} могут только модераторы и администраторы.',
+  'errors.files.not_found': 'Файл не найден.',
+  'errors.files.unknown_purpose': 'Неизвестное назначение файла «{purpose}». Можно: avatar, article_image, attachment.',
+  'errors.files.one_file': 'Загрузка принимает ровно один файл.',
+  'errors.files.malformed_form': 'Тело запроса — не корректная форма multipart/form-data.',
+  'errors.files.file_missing': 'Нет файла: отправьте его в поле file.',
+  'errors.files.purpose_first':
+    'Укажите назначение (purpose) до файла: полем формы перед ним или параметром ?purpose=.',
+  'errors.files.not_multipart': 'Отправьте файл как multipart/form-data (поле file).',
+  'files.avatar.title': 'Аватар',
+  'files.avatar.current': 'Ваш аватар',
+  'files.avatar.none': 'Аватара пока нет: в меню показываются ваши инициалы.',
+  'files.avatar.fileLabel': 'Изображение',
+  'files.avatar.hint': 'PNG, JPEG или WebP, не больше 2 МиБ.',
+  'files.avatar.upload': 'Загрузить аватар',
+  'files.avatar.remove': 'Удалить аватар',
+  'files.avatar.alt': 'Аватар',
+  'files.avatar.saved': 'Аватар сохранён.',
+  'files.avatar.removed': 'Аватар удалён.',
+  'files.avatar.tooLarge': 'Файл больше 2 МиБ: выберите изображение поменьше.',
+  'files.avatar.notImage': 'Это не изображение PNG, JPEG или WebP.',
+  'files.avatar.missing': 'Выберите файл изображения.',
+  'files.avatar.unreadable': 'Не удалось прочитать загруженный файл. Попробуйте ещё раз.',
+  'files.avatar.failed': 'Не удалось сохранить аватар.',
+} as const;

@@ -193,6 +193,22 @@ function AccountLinks({ ctx }: { ctx: PageContext }) {
   }
   return (
     <div class="d-flex flex-wrap align-items-center gap-2 me-md-3 my-2 my-md-0">
+      {ctx.user.avatarUrl ? (
+        <img
+          src={ctx.user.avatarUrl}
+          alt={ctx.t('files.avatar.alt')}
+          width={28}
+          height={28}
+          class="rounded-circle object-fit-cover"
+        />
+      ) : (
+        <svg width="28" height="28" viewBox="0 0 28 28" aria-hidden="true" focusable="false">
+          <circle cx="14" cy="14" r="14" fill="#f8f9fa" />
+          <text x="14" y="18.5" text-anchor="middle" font-size="12" font-weight="600" fill="#212529">
+            {initialsOf(ctx.user.displayName)}
+          </text>
+        </svg>
+      )}
       <a class="nav-link fw-semibold" href="/profile" aria-current={current('/profile')} title={ctx.t('nav.profile')}>
         {ctx.user.displayName}
       </a>
@@ -204,6 +220,13 @@ function AccountLinks({ ctx }: { ctx: PageContext }) {
       </form>
     </div>
   );
+}
+
+/** Up to two initials of a display name (the avatar's stand-in). */
+function initialsOf(name: string): string {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  const letters = words.length > 1 ? [words[0]!, words.at(-1)!] : words;
+  return letters.map((word) => [...word][0]!.toUpperCase()).join('') || '?';
 }
 
 /** A plain form: switching language works without JavaScript. */

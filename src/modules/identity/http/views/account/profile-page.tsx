@@ -86,6 +86,8 @@ export function ProfilePage(props: { ctx: PageContext; profile: Profile; form: P
         </section>
       </div>
 
+      <AvatarSection ctx={ctx} avatarUrl={profile.avatarUrl ?? null} />
+
       <section class="mt-5" aria-labelledby="profile-security-title">
         <h2 id="profile-security-title" class="h4">
           {t('account.profile.securityTitle')}
@@ -109,5 +111,60 @@ export function ProfilePage(props: { ctx: PageContext; profile: Profile; form: P
         </ul>
       </section>
     </AccountLayout>
+  );
+}
+
+/** The avatar: the current one (or a note) and the forms to upload another and to remove it (the files module's routes). */
+function AvatarSection(props: { ctx: PageContext; avatarUrl: string | null }) {
+  const { ctx, avatarUrl } = props;
+  const { t } = ctx;
+  return (
+    <section id="avatar" class="mt-5" aria-labelledby="profile-avatar-title">
+      <h2 id="profile-avatar-title" class="h4">
+        {t('files.avatar.title')}
+      </h2>
+      <div class="d-flex flex-wrap align-items-start gap-4">
+        {avatarUrl ? (
+          <img
+            src={avatarUrl}
+            alt={t('files.avatar.current')}
+            width={96}
+            height={96}
+            class="rounded-circle object-fit-cover"
+          />
+        ) : (
+          <p class="text-body-secondary mb-0">{t('files.avatar.none')}</p>
+        )}
+        <form method="post" action="/profile/avatar" enctype="multipart/form-data">
+          <CsrfInput ctx={ctx} />
+          <div class="mb-2">
+            <label class="form-label" for="field-avatar">
+              {t('files.avatar.fileLabel')}
+            </label>
+            <input
+              id="field-avatar"
+              name="avatar"
+              type="file"
+              class="form-control"
+              accept="image/png,image/jpeg,image/webp"
+              required
+              aria-describedby="field-avatar-hint"
+            />
+            <div id="field-avatar-hint" class="form-text">
+              {t('files.avatar.hint')}
+            </div>
+          </div>
+          <SubmitButton label={t('files.avatar.upload')} />
+        </form>
+        {avatarUrl ? (
+          <form method="post" action="/profile/avatar/delete" class="align-self-end">
+            <CsrfInput ctx={ctx} />
+            <button type="submit" class="btn btn-outline-danger">
+              {t('files.avatar.remove')}
+            </button>
+          </form>
+        ) : null}
+      </div>
+    </section>
   );
 }
