@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { translator } from '../../src/shared/http/i18n/index.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { createTestClock, HOUR, MINUTE } from '../support/clock.ts';
-import { type Staff, staffUsers } from '../support/staff.ts';
+import { staffUsers } from '../support/staff.ts';
 import { PageBrowser, textOf } from '../identity/page-browser.ts';
 import { clearRequests, storedRequests, submitOk } from './support.ts';
 
@@ -10,11 +10,10 @@ const en = translator('en');
 const ru = translator('ru');
 const clock = createTestClock();
 let test: TestApp;
-let staff: Staff;
 
 beforeAll(async () => {
   test = await createTestApp({ clock, env: { RATE_LIMIT_MAX: '5000' } });
-  staff = await staffUsers(test);
+  await staffUsers(test);
 });
 afterAll(async () => test?.close());
 beforeEach(async () => {
