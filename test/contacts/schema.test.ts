@@ -15,11 +15,7 @@ const row = (change: Record<string, unknown> = {}) => ({
   ...change,
 });
 
-const insert = (change: Record<string, unknown>) =>
-  t.db
-    .insertInto('contactRequests')
-    .values(row(change) as never)
-    .execute();
+const insert = (change: Record<string, unknown>) => t.db.insertInto('contactRequests').values(row(change)).execute();
 
 describe('contact_requests constraints', () => {
   it('accepts a valid row', async () => {
