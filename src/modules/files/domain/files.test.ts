@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SNIFF_BYTES, sniffContentType } from './content-type.ts';
+import { assertMayUpload, cleanFileName, isPublicPurpose, mayRead } from './access.ts';
+import { FileUploadForbiddenError } from './errors.ts';
 import { servedInline, uploadRefusal } from './upload-policy.ts';
 
 const bytes = (...values: number[]) => Uint8Array.from(values);
@@ -81,5 +83,56 @@ describe('uploadRefusal', () => {
     expect(servedInline('image/svg+xml')).toBe(false);
     expect(servedInline('text/html')).toBe(false);
     expect(servedInline('application/pdf')).toBe(false);
+  });
+});
+
+describe('who may upload and download', () => {
+  const owner = { id: 'u1', role: 'student' } as const;
+
+  it('article images are for staff; avatars and attachments for anyone signed in', () => {
+    expect(() => assertMayUpload({ role: 'student' }, 'article_image')).toThrow(FileUploadForbiddenError);
+    for (const role of ['moderator', 'admin', 'owner'] as const) {
+      expect(() => assertMayUpload({ role }, 'article_image')).not.toThrow();
+    }
+    expect(() => assertMayUpload({ role: 'student' }, 'avatar')).not.toThrow();
+    expect(() => assertMayUpload({ role: 'student' }, 'attachment')).not.toThrow();
+  });
+
+  it('public purposes are for everyone; an attachment only for its owner and staff', () => {
+    expect(mayRead(undefined, { ownerId: 'u1', purpose: 'avatar' })).toBe(true);
+    expect(mayRead(undefined, { ownerId: 'u1', purpose: 'article_image' })).toBe(true);
+    expect(mayRead(undefined, { ownerId: 'u1', purpose: 'attachment' })).toBe(false);
+    expect(mayRead({ id: 'u2', role: 'student' }, { ownerId: 'u1', purpose: 'attachment' })).toBe(false);
+    expect(mayRead(owner, { ownerId: 'u1', purpose: 'attachment' })).toBe(true);
+    expect(mayRead({ id: 'u3', role: 'moderator' }, { ownerId: 'u1', purpose: 'attachment' })).toBe(true);
+    expect(isPublicPurpose('attachment')).toBe(false);
+    expect(isPublicPurpose('avatar')).toBe(true);
+  });
+});
+
+describe('cleanFileName', () => {
+  it.each([
+    ['../../etc/passwd', 'passwd'],
+    ['..\\..\\windows\\evil.png', 'evil.png'],
+    ['C:\\fakepath\\photo.jpg', 'photo.jpg'],
+    ['..', 'file'],
+    ['', 'file'],
+    ['  .hidden  ', 'hidden'],
+    ['a\u0000b\u202e\r\n.txt', 'ab.txt'],
+    ['отчёт 2024.pdf', 'отчёт 2024.pdf'],
+  ])('%j → %j', (name, cleaned) => {
+    expect(cleanFileName(name)).toBe(cleaned);
+  });
+
+  it('never keeps a slash, a backslash, a control character or a leading dot, and stays short', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 400 }), (name) => {
+        const cleaned = cleanFileName(name);
+        expect(cleaned).not.toMatch(/[\\/\p{Cc}]|^\./u);
+        expect(cleaned.length).toBeGreaterThan(0);
+        expect(cleaned.length).toBeLessThanOrEqual(255);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
