@@ -67,6 +67,10 @@ describe('POST /api/v1/files and GET /api/v1/files/{id}', () => {
     expect(again.headers.etag).toBe(`"${row.sha256}"`);
     const stale = await download(test.app, undefined, body.url, { 'if-none-match': `"${'0'.repeat(64)}"` });
     expect(stale.statusCode).toBe(200);
+    const head = await test.app.inject({ method: 'HEAD', url: body.url });
+    expect(head.statusCode).toBe(200);
+    expect(head.headers['x-content-type-options']).toBe('nosniff');
+    expect(head.body).toBe('');
   });
 
   it('refuses an oversized upload with 413 before reading it all, and stores nothing', async () => {
@@ -85,9 +89,8 @@ describe('POST /api/v1/files and GET /api/v1/files/{id}', () => {
     // through): our own count refuses it, long before the client has sent it all.
     const address = await test.app.listen({ host: '127.0.0.1', port: 0 });
     const total = 50 * MIB;
-    const result = await sendSlowly(new URL('/api/v1/files', address), staff.student.auth.authorization, total).finally(
-      () => test.app.server.closeAllConnections(),
-    );
+    const result = await sendSlowly(new URL('/api/v1/files', address), staff.student.auth.authorization, total);
+    expect(result.connection).toBe('close');
     expect(result.status).toBe(413);
     expect(JSON.parse(result.body)).toMatchObject({ code: 'too_large' });
     expect(result.sentWhenAnswered).toBeLessThan(total / 2);
@@ -296,41 +299,49 @@ function sendSlowly(url: URL, authorization: string, total: number) {
   );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
   const chunk = Buffer.alloc(64 * 1024, 0x41);
-  return new Promise<{ status: number; body: string; sentWhenAnswered: number }>((resolve, reject) => {
-    let sent = 0;
-    let answered = false;
-    const request = http.request(url, {
-      method: 'POST',
-      headers: {
-        authorization,
-        'content-type': `multipart/form-data; boundary=${boundary}`,
-        'content-length': String(head.length + total + tail.length),
-      },
-    });
-    request.on('response', (response) => {
-      answered = true;
-      const sentWhenAnswered = sent;
-      const chunks: Buffer[] = [];
-      response.on('data', (data: Buffer) => chunks.push(data));
-      response.on('end', () => {
-        request.destroy();
-        resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString(), sentWhenAnswered });
+  return new Promise<{ status: number; body: string; sentWhenAnswered: number; connection: string }>(
+    (resolve, reject) => {
+      let sent = 0;
+      let answered = false;
+      const request = http.request(url, {
+        method: 'POST',
+        headers: {
+          authorization,
+          'content-type': `multipart/form-data; boundary=${boundary}`,
+          'content-length': String(head.length + total + tail.length),
+        },
       });
-    });
-    request.on('error', (error) => {
-      if (!answered) reject(error);
-    });
-    request.write(head);
-    const pump = () => {
-      while (!answered && sent < total) {
-        sent += chunk.length;
-        if (!request.write(chunk)) {
-          request.once('drain', pump);
-          return;
+      request.on('response', (response) => {
+        answered = true;
+        const sentWhenAnswered = sent;
+        const connection = String(response.headers.connection);
+        const chunks: Buffer[] = [];
+        response.on('data', (data: Buffer) => chunks.push(data));
+        response.on('end', () => {
+          request.destroy();
+          resolve({
+            status: response.statusCode ?? 0,
+            body: Buffer.concat(chunks).toString(),
+            sentWhenAnswered,
+            connection,
+          });
+        });
+      });
+      request.on('error', (error) => {
+        if (!answered) reject(error);
+      });
+      request.write(head);
+      const pump = () => {
+        while (!answered && sent < total) {
+          sent += chunk.length;
+          if (!request.write(chunk)) {
+            request.once('drain', pump);
+            return;
+          }
         }
-      }
-      if (!answered) request.end(tail);
-    };
-    pump();
-  });
+        if (!answered) request.end(tail);
+      };
+      pump();
+    },
+  );
 }

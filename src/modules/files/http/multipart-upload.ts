@@ -1,5 +1,5 @@
 import type { MultipartFile } from '@fastify/multipart';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { UnknownPurposeError } from '../domain/errors.ts';
 import { FILE_PURPOSES, type FilePurpose, UPLOAD_POLICIES } from '../domain/upload-policy.ts';
 import { badForm, notMultipart, uploadProblem } from './problems.ts';
@@ -21,6 +21,7 @@ export function purposeOf(value: string): FilePurpose {
  */
 export async function streamUpload<T>(
   request: FastifyRequest,
+  reply: FastifyReply,
   options: { purpose: FilePurpose | undefined },
   handle: (purpose: FilePurpose, part: MultipartFile) => Promise<T>,
   undo: (result: T) => Promise<void>,
@@ -45,6 +46,8 @@ export async function streamUpload<T>(
     }
   } catch (error) {
     if (result) await undo(result.value);
+    // The rest of a refused body is never read: the connection closes after the answer.
+    if (!request.raw.complete) reply.header('connection', 'close');
     throw uploadProblem(error);
   }
   if (!result) throw badForm('errors.files.file_missing', 'no file part');

@@ -60,6 +60,7 @@ export function filesRoutes(deps: FilesRouteDeps) {
         const { purpose } = request.query as { purpose?: FilePurpose };
         const stored = await streamUpload(
           request,
+          reply,
           { purpose },
           (chosen, part) =>
             useCases.uploadFile({
@@ -134,10 +135,11 @@ export function filesRoutes(deps: FilesRouteDeps) {
           response: { 200: Type.Object({ avatarUrl: Type.String() }) },
         },
       },
-      async (request) => {
+      async (request, reply) => {
         const actor = currentUser(request, { allowWithoutMfa: true });
         const stored = await streamUpload(
           request,
+          reply,
           { purpose: 'avatar' },
           (_purpose, part) =>
             useCases.setAvatar({ actor, fileName: part.filename, content: contentOf(part), now: clock.now() }),
