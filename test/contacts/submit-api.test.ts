@@ -244,3 +244,27 @@ describe('POST /api/v1/contacts: rate limit and the client address', () => {
     expect(await storedRequests(test)).toHaveLength(3);
   });
 });
+
+describe('POST /api/v1/contacts: the honeypot is logged at debug level only', () => {
+  it('logs a dropped request at debug, without the visitor’s data', async () => {
+    const { Writable } = await import('node:stream');
+    const lines: string[] = [];
+    const logStream = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+        done();
+      },
+    });
+    const logged = await createTestApp({ logStream, env: { LOG_LEVEL: 'debug', RATE_LIMIT_MAX: '5000' } });
+    try {
+      await submitOk(logged, { ...VALID, name: 'Spam Bot', website: 'http://spam.example' }, '203.0.113.99');
+      const trap = lines.map((line) => JSON.parse(line)).filter((entry) => /honeypot/.test(String(entry.message)));
+      expect(trap).toHaveLength(1);
+      expect(trap[0]['log.level']).toBe('debug');
+      expect(JSON.stringify(trap[0])).not.toContain('Spam Bot');
+      expect(await storedRequests(logged)).toEqual([]);
+    } finally {
+      await logged.close();
+    }
+  });
+});
