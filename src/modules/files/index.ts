@@ -40,7 +40,10 @@ export function createFilesModule(deps: { config: Config; db: Db; clock: Clock; 
           throw filesHttpError(error);
         }),
     },
-    routes: (app: FastifyInstance) => filesRoutes({ useCases, clock: deps.clock })(app),
+    routes: async (app: FastifyInstance) => {
+      app.addHook('onClose', async () => storage.close?.());
+      await filesRoutes({ useCases, clock: deps.clock })(app);
+    },
     pages: (app: FastifyInstance, pagesDeps: PagesDeps) =>
       avatarPages(app, { ...pagesDeps, useCases, clock: deps.clock }),
   };

@@ -16,6 +16,8 @@ export type FileStorage = Readonly<{
   /** Removes the object; removing a missing one is not an error. */
   delete(key: string): Promise<void>;
   exists(key: string): Promise<boolean>;
+  /** Releases connections (the S3 client's sockets) when the application stops. */
+  close?(): void;
 }>;
 
 /** The only keys storage accepts: two hex characters of fan-out, a slash, 32 hex characters. */

@@ -76,6 +76,7 @@ export function createS3FileStorage(
   return {
     kind: 's3',
     client,
+    close: () => client.destroy(),
     async put(key, content, options) {
       assertStorageKey(key);
       const iterator = content[Symbol.asyncIterator]();
