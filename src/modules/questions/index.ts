@@ -21,6 +21,7 @@ export type { TrackDirectory };
 export { createQuestionBankFacts };
 export { decodeUtf8, formatOfFileName, QUESTION_FILE_FORMATS } from './domain/formats/index.ts';
 export { rejectionMessage } from './http/rejection-message.ts';
+export { normalizeDraft as normalizeQuestionDraft, validateQuestionDraft } from './domain/question.ts';
 
 export type QuestionsModule = AppModule & { useCases: QuestionsUseCases };
 

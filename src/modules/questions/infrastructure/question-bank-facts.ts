@@ -9,12 +9,16 @@ export function createQuestionBankFacts(db: Db) {
   return {
     activePool: async (trackId: string) => {
       if (!isUuid(trackId)) return [];
-      return db
-        .selectFrom('questions')
-        .select(['moduleId', 'stageId'])
-        .where('trackId', '=', trackId)
-        .where('status', '=', 'active')
-        .execute();
+      return (
+        db
+          .selectFrom('questions')
+          .select(['moduleId', 'stageId'])
+          .where('trackId', '=', trackId)
+          .where('status', '=', 'active')
+          // An article's mini-test questions are never in an exam pool.
+          .where('articleId', 'is', null)
+          .execute()
+      );
     },
     async countUsing(target: { trackId: string } | { moduleId: string } | { stageId: string }) {
       const [column, value] =

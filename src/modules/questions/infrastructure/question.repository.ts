@@ -38,7 +38,13 @@ function rowOf(question: NewQuestion) {
 export function createQuestionRepository(tx: Tx) {
   return {
     lockById: (id) =>
-      tx.selectFrom('questions').select(QUESTION_COLUMNS).where('id', '=', id).forUpdate().executeTakeFirst(),
+      tx
+        .selectFrom('questions')
+        .select(QUESTION_COLUMNS)
+        .where('id', '=', id)
+        .where('articleId', 'is', null)
+        .forUpdate()
+        .executeTakeFirst(),
 
     insert: (question) =>
       translateConstraintErrors(

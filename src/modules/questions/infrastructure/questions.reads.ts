@@ -7,12 +7,19 @@ import { QUESTION_COLUMNS } from './question-columns.ts';
 
 export function createQuestionReads(db: Db) {
   return {
-    byId: (id) => db.selectFrom('questions').select(QUESTION_COLUMNS).where('id', '=', id).executeTakeFirst(),
+    // An article's mini-test questions belong to the content module: the bank never shows them.
+    byId: (id) =>
+      db
+        .selectFrom('questions')
+        .select(QUESTION_COLUMNS)
+        .where('id', '=', id)
+        .where('articleId', 'is', null)
+        .executeTakeFirst(),
 
     async list(filter: QuestionFilter) {
       // PostgreSQL text cannot hold U+0000: no question can match a search containing it.
       if (filter.q?.includes('\u0000')) return { items: [], total: 0 };
-      let query = db.selectFrom('questions');
+      let query = db.selectFrom('questions').where('articleId', 'is', null);
       if (filter.trackId) query = query.where('trackId', '=', filter.trackId);
       if (filter.moduleId) query = query.where('moduleId', '=', filter.moduleId);
       if (filter.stageId) query = query.where('stageId', '=', filter.stageId);
@@ -47,6 +54,7 @@ export function createQuestionReads(db: Db) {
         .select(QUESTION_COLUMNS.map((column) => `q.${column}` as const))
         .where('q.trackId', '=', trackId)
         .where('q.status', '=', 'active')
+        .where('q.articleId', 'is', null)
         .orderBy('m.position')
         .orderBy(sql`s.position nulls first`)
         .orderBy('q.createdAt')

@@ -157,6 +157,7 @@ export type QuestionTable = {
   retiredAt: Defaulted<Date | null>;
   replacesId: Defaulted<string | null>;
   usedAt: Defaulted<Date | null>;
+  articleId: Defaulted<string | null>;
   createdBy: Defaulted<string | null>;
   createdAt: Date;
   updatedAt: Date;
