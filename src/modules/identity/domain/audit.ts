@@ -23,7 +23,10 @@ export type AuditAction =
   | 'track.deleted'
   | 'settings.version_created'
   | 'settings.activated'
-  | 'questions.imported';
+  | 'questions.imported'
+  | 'article.published'
+  | 'article.unpublished'
+  | 'article.deleted';
 
 export const AUDIT_ACTIONS: readonly AuditAction[] = [
   'auth.login_succeeded',
@@ -49,6 +52,9 @@ export const AUDIT_ACTIONS: readonly AuditAction[] = [
   'settings.version_created',
   'settings.activated',
   'questions.imported',
+  'article.published',
+  'article.unpublished',
+  'article.deleted',
 ];
 
 export type { RequestOrigin } from '../../../shared/domain/audit.ts';

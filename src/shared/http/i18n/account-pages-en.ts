@@ -167,4 +167,7 @@ export const accountPagesEn: Record<keyof typeof accountPagesRu, string> = {
   'admin.audit.action.settings.version_created': 'Settings version created',
   'admin.audit.action.settings.activated': 'Settings version activated',
   'admin.audit.action.questions.imported': 'Questions imported',
+  'admin.audit.action.article.published': 'Article published',
+  'admin.audit.action.article.unpublished': 'Article unpublished',
+  'admin.audit.action.article.deleted': 'Article deleted',
 };

@@ -167,4 +167,7 @@ export const accountPagesRu = {
   'admin.audit.action.settings.version_created': 'Создана версия настроек',
   'admin.audit.action.settings.activated': 'Версия настроек активирована',
   'admin.audit.action.questions.imported': 'Импорт вопросов',
+  'admin.audit.action.article.published': 'Статья опубликована',
+  'admin.audit.action.article.unpublished': 'Статья снята с публикации',
+  'admin.audit.action.article.deleted': 'Статья удалена',
 } as const;
