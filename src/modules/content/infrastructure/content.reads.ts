@@ -5,7 +5,7 @@ import type { Database } from '../../../shared/infrastructure/db/schema.ts';
 import type { ArticleVisibility, MinitestQuestion, TocEntry } from '../application/contract.ts';
 import type { ContentReads, PublicFilter, StaffFilter } from '../application/ports.ts';
 import { SUMMARY_COLUMNS, selectArticleView, summaryOf } from './article-columns.ts';
-import { ARTICLE_CONFIG, HEADLINE_OPTIONS, safeSnippet, searchQuery } from './search.ts';
+import { ARTICLE_CONFIG, HEADLINE_OPTIONS, HEADLINE_SOURCE, safeSnippet, searchQuery } from './search.ts';
 
 type Eb = ExpressionBuilder<Database & { a: Database['articles'] }, 'a'>;
 
@@ -41,7 +41,11 @@ export function createContentReads(db: Db): ContentReads {
     const [rows, total] = await Promise.all([
       query
         .select(SUMMARY_COLUMNS)
-        .select(sql<string>`ts_headline(${ARTICLE_CONFIG}, a.body, ${tsQuery}, ${HEADLINE_OPTIONS})`.as('headline'))
+        .select(
+          sql<string>`ts_headline(${ARTICLE_CONFIG}, ${HEADLINE_SOURCE}, ${tsQuery}, ${HEADLINE_OPTIONS})`.as(
+            'headline',
+          ),
+        )
         .orderBy(sql`ts_rank_cd(a.search, ${tsQuery})`, 'desc')
         .orderBy('a.publishedAt', 'desc')
         .orderBy('a.id', 'desc')

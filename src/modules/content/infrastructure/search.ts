@@ -5,6 +5,13 @@ import type { ArticleLocale } from '../application/contract.ts';
 // first, then only balanced marker pairs become <mark> elements.
 const START = '\uE000';
 const STOP = '\uE001';
+// ts_headline's parser drops anything that looks like a tag: angle brackets are hidden from it
+// and shown (escaped) again, so a reader sees the text as written.
+const LT = '\uE002';
+const GT = '\uE003';
+
+/** The text ts_headline cuts the snippet from (`a` = articles). */
+export const HEADLINE_SOURCE = sql`translate(a.body, '<>', ${LT + GT})`;
 
 export const HEADLINE_OPTIONS = `StartSel=${START}, StopSel=${STOP}, MaxFragments=2, MinWords=8, MaxWords=24, FragmentDelimiter=" … "`;
 
@@ -35,5 +42,7 @@ export function safeSnippet(headline: string): string {
   const escaped = headline.replace(/[&<>"']/g, (char) => ESCAPES[char] ?? char);
   return escaped
     .replace(new RegExp(`${START}([^${START}${STOP}]*)${STOP}`, 'g'), '<mark>$1</mark>')
-    .replace(new RegExp(`[${START}${STOP}]`, 'g'), '');
+    .replace(new RegExp(`[${START}${STOP}]`, 'g'), '')
+    .replaceAll(LT, '&lt;')
+    .replaceAll(GT, '&gt;');
 }
