@@ -31,7 +31,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       status text NOT NULL DEFAULT 'draft' CONSTRAINT articles_status CHECK (status IN ('draft', 'published')),
       published_at timestamptz,
       author_id uuid CONSTRAINT articles_author_fkey REFERENCES users (id) ON DELETE SET NULL,
-      track_id uuid CONSTRAINT articles_track_fkey REFERENCES tracks (id),
+      track_id uuid CONSTRAINT articles_track_fkey REFERENCES tracks (id) ON DELETE SET NULL,
       module_id uuid,
       stage_id uuid,
       position integer CONSTRAINT articles_position_positive CHECK (position >= 1),
@@ -51,11 +51,30 @@ export async function up(db: Kysely<unknown>): Promise<void> {
         END
       ) STORED,
       CONSTRAINT articles_published_at CHECK ((status = 'published') = (published_at IS NOT NULL)),
-      -- A module or a stage is always one of the article's own track.
+      -- A module or a stage is always one of the article's own track. Deleting a (draft) track,
+      -- stage or module unlinks its articles (see articles_unlink_with_track for the track).
       CONSTRAINT articles_links_need_track CHECK (track_id IS NOT NULL OR (module_id IS NULL AND stage_id IS NULL)),
-      CONSTRAINT articles_module_fkey FOREIGN KEY (track_id, module_id) REFERENCES modules (track_id, id),
+      CONSTRAINT articles_module_fkey FOREIGN KEY (track_id, module_id) REFERENCES modules (track_id, id)
+        ON DELETE SET NULL (module_id),
       CONSTRAINT articles_stage_fkey FOREIGN KEY (track_id, stage_id) REFERENCES stages (track_id, id)
+        ON DELETE SET NULL (stage_id)
     )
+  `.execute(db);
+  // When a track goes, its articles lose their module and stage with it (the track's own
+  // SET NULL may run before its modules' and stages' cascades reach the article).
+  await sql`
+    CREATE FUNCTION articles_unlink_with_track() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      NEW.module_id := NULL;
+      NEW.stage_id := NULL;
+      NEW.position := NULL;
+      RETURN NEW;
+    END
+    $$
+  `.execute(db);
+  await sql`
+    CREATE TRIGGER articles_unlink_with_track BEFORE UPDATE OF track_id ON articles
+    FOR EACH ROW WHEN (NEW.track_id IS NULL AND OLD.track_id IS NOT NULL) EXECUTE FUNCTION articles_unlink_with_track()
   `.execute(db);
   // The public list (newest first) and the staff list (last changed first).
   await sql`CREATE INDEX articles_public_idx ON articles (status, visibility, published_at DESC, id DESC)`.execute(db);
@@ -100,5 +119,6 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     db,
   );
   await sql`DROP TABLE articles`.execute(db);
+  await sql`DROP FUNCTION articles_unlink_with_track()`.execute(db);
   await sql`DROP FUNCTION article_tags_valid(text[])`.execute(db);
 }

@@ -314,3 +314,46 @@ describe('reading', () => {
     ]);
   });
 });
+
+describe('the catalog changing under articles', () => {
+  it('deleting a draft track’s stage, module or the track itself unlinks its articles', async () => {
+    const doomed = await insertTrack(test.container.db, {
+      slug: 'doomed',
+      stages: 2,
+      modules: [
+        ['a', 'A'],
+        ['b', 'B'],
+      ],
+    });
+    const write = async (title: string, moduleIndex: number, stageIndex: number) =>
+      ok<Article>(
+        await api(
+          'POST',
+          '/admin/articles',
+          staff.moderator,
+          draft({
+            title,
+            trackId: doomed.id,
+            moduleId: doomed.modules[moduleIndex]!.id,
+            stageId: doomed.stages[stageIndex]!.id,
+          }),
+        ),
+        201,
+      );
+    const first = await write('Doomed one', 0, 0);
+    const second = await write('Doomed two', 1, 1);
+    expect((await api('DELETE', `/admin/stages/${doomed.stages[0]!.id}`, staff.admin)).statusCode).toBe(204);
+    expect((await api('DELETE', `/admin/modules/${doomed.modules[0]!.id}`, staff.admin)).statusCode).toBe(204);
+    expect(ok(await api('GET', `/admin/articles/${first.id}`, staff.admin))).toMatchObject({
+      trackId: doomed.id,
+      moduleId: null,
+      stageId: null,
+    });
+    expect((await api('DELETE', `/admin/tracks/${doomed.id}`, staff.admin)).statusCode).toBe(204);
+    expect(ok(await api('GET', `/admin/articles/${second.id}`, staff.admin))).toMatchObject({
+      trackId: null,
+      moduleId: null,
+      stageId: null,
+    });
+  });
+});
