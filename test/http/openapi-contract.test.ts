@@ -40,6 +40,22 @@ const CONTRACT = [
   'post /admin/questions/{id}/retire',
   'post /admin/questions/import',
   'get /admin/questions/export',
+  'put /me/avatar',
+  'get /articles',
+  'get /articles/{slug}',
+  'get /tags',
+  'post /admin/articles',
+  'patch /admin/articles/{id}',
+  'delete /admin/articles/{id}',
+  'put /admin/articles/{id}/minitest',
+  'get /matrix/sheets',
+  'get /matrix/items',
+  'get /matrix/items/{id}',
+  'post /contacts',
+  'get /admin/contacts',
+  'patch /admin/contacts/{id}',
+  'post /files',
+  'get /files/{id}',
 ];
 
 let t: TestApp;
