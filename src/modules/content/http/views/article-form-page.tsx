@@ -9,6 +9,7 @@ import {
 import type { PageContext } from '../../../../shared/http/views/page-context.ts';
 import type { ArticleLocale, ArticleView, ArticleVisibility } from '../../application/contract.ts';
 import { ArticlesLayout, FieldErrorLinks, StatusBadge } from './admin-layout.tsx';
+import { ARTICLES_CSS } from './blog-head.tsx';
 import { ARTICLE_LOCALES, ARTICLE_VISIBILITIES, type TrackChoice } from './articles-list-page.tsx';
 
 export const EDITOR_SCRIPT = '/assets/app/article-editor.js';
@@ -196,6 +197,7 @@ export function ArticleFormPage(props: {
         </div>
       </div>
       <script src={EDITOR_SCRIPT} defer />
+      <link rel="stylesheet" href={ARTICLES_CSS} />
     </ArticlesLayout>
   );
 }

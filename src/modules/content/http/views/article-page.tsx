@@ -1,7 +1,7 @@
 import { Layout } from '../../../../shared/http/views/layout.tsx';
 import type { PageContext } from '../../../../shared/http/views/page-context.ts';
 import type { PublicArticle, TocEntry } from '../../application/contract.ts';
-import { DateOnly, FeedLinks, TagLinks } from './blog-head.tsx';
+import { ARTICLES_CSS, DateOnly, FeedLinks, TagLinks } from './blog-head.tsx';
 
 const OG_LOCALE = { ru: 'ru_RU', en: 'en_US' } as const;
 
@@ -19,6 +19,7 @@ export function ArticlePage(props: { ctx: PageContext; baseUrl: string; article:
       head={
         <>
           <link rel="canonical" href={url} />
+          <link rel="stylesheet" href={ARTICLES_CSS} />
           <meta property="og:type" content="article" />
           <meta property="og:title" content={article.title} />
           <meta property="og:description" content={description} />

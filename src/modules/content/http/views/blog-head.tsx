@@ -1,5 +1,8 @@
 import type { PageContext } from '../../../../shared/http/views/page-context.ts';
 
+/** Code blocks and images of a rendered article (served with the app's own assets). */
+export const ARTICLES_CSS = '/assets/app/articles.css';
+
 /** The feeds, announced on every blog page (feed readers find them from any page). */
 export function FeedLinks(props: { ctx: PageContext }) {
   const { t } = props.ctx;
