@@ -61,7 +61,11 @@ export type ImportSheetCsvInput = Readonly<{
   dryRun?: boolean | undefined;
 }>;
 
-export type CsvLineRejection = Readonly<{ line: number; code: string; params?: Readonly<Record<string, string | number>> }>;
+export type CsvLineRejection = Readonly<{
+  line: number;
+  code: string;
+  params?: Readonly<Record<string, string | number>>;
+}>;
 
 export type ImportSheetCsvResult = Readonly<{
   /** True when the items were written (not a dry run and no line rejected). */
