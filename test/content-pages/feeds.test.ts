@@ -1,4 +1,4 @@
-import { validate } from 'fast-xml-parser';
+import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { absoluteLinks, atomFeed, robotsTxt, rssFeed, sitemap } from '../../src/modules/content/http/pages/feeds.ts';
 import { el, escapeXml, renderXml } from '../../src/modules/content/http/pages/xml.ts';
@@ -19,7 +19,7 @@ function unescape(text: string): string {
 }
 
 function wellFormed(xml: string) {
-  const result = validate(xml);
+  const result = XMLValidator.validate(xml);
   expect(result, JSON.stringify(result)).toBe(true);
 }
 
