@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- JSON bodies read in assertions */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { type Staff, staffUsers } from '../support/staff.ts';
@@ -24,7 +25,7 @@ async function call(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, au
   const json = (response.headers['content-type'] ?? '').toString().includes('json');
   return {
     status: response.statusCode,
-    body: json && response.body ? (JSON.parse(response.body) as any) : null,
+    body: json && response.body ? JSON.parse(response.body) : null,
     raw: response,
   };
 }

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- JSON bodies read in assertions */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PageBrowser, textOf } from '../identity/page-browser.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';

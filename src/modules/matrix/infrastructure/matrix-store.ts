@@ -3,7 +3,6 @@ import type { Db } from '../../../shared/infrastructure/db/database.ts';
 import type { Tx } from '../../../shared/infrastructure/db/unit-of-work.ts';
 import type {
   ItemFilter,
-  ItemRow,
   ItemView,
   MatrixReads,
   MatrixStore,
@@ -93,7 +92,7 @@ export function createMatrixStore(tx: Tx): MatrixStore {
         ])
         .where('id', '=', id)
         .executeTakeFirst();
-      return row as ItemRow | undefined;
+      return row;
     },
     async insertSheet(row, now) {
       await tx
@@ -259,7 +258,7 @@ export function createMatrixReads(db: Db): MatrixReads {
     const { moduleSlug, moduleTitle, trackSlug, trackTitle, ...rest } = row;
     return {
       ...(rest as unknown as Omit<ItemView, 'module'>),
-      resources: row.resources as unknown as ItemView['resources'],
+      resources: row.resources,
       module:
         row.moduleId && moduleSlug && moduleTitle && trackSlug && trackTitle
           ? { id: row.moduleId, slug: moduleSlug, title: moduleTitle, trackSlug, trackTitle }

@@ -7,7 +7,7 @@ import { contentDisposition } from '../../../../shared/http/content-disposition.
 import { type FormBody, formSchema } from '../../../../shared/http/page-forms.ts';
 import type { PagesDeps } from '../../../../shared/http/pages.ts';
 import { problemSpecOf, toProblem } from '../../../../shared/http/problem.ts';
-import type { ImportSheetCsvResult } from '../../application/contract.ts';
+import type { ImportReportView, PageProblem } from './admin-types.ts';
 import type { MatrixUseCases } from '../../application/use-cases.ts';
 import { assertCanManageMatrix, type MatrixActor, parseResourceLines } from '../../domain/rules.ts';
 import { InvalidMatrixInputError } from '../../domain/errors.ts';
@@ -16,9 +16,6 @@ import { AdminSheetPage, AdminSheetsPage, ItemEditPage } from './admin-views.tsx
 
 const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 type Deps = PagesDeps & { useCases: MatrixUseCases };
-
-export type PageProblem = { message: string; status: number };
-export type ImportReportView = ImportSheetCsvResult & { dryRun: boolean; messages: string[] };
 
 function staff(request: FastifyRequest): MatrixActor {
   const user = pageUser(request);

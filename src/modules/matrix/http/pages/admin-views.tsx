@@ -5,7 +5,7 @@ import type { FormBody } from '../../../../shared/http/page-forms.ts';
 import type { ItemView } from '../../application/ports.ts';
 import type { SheetTree } from '../../application/sheets-query.ts';
 import { formatResourceLines } from '../../domain/rules.ts';
-import type { ImportReportView, PageProblem } from './admin-pages.tsx';
+import type { ImportReportView, PageProblem } from './admin-types.ts';
 
 type ModuleOption = Readonly<{ id: string; trackTitle: string; title: string }>;
 
