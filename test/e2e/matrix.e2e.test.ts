@@ -96,4 +96,25 @@ describe('the competency matrix in a real browser', () => {
       await close();
     }
   });
+
+  it('the staff editor is accessible', async () => {
+    const { page, close } = await openPage(browser, { locale: 'en-US' });
+    page.setDefaultTimeout(10_000);
+    try {
+      await page.goto(`${baseUrl}/login`);
+      await page.getByLabel('Email').fill(owner.email);
+      await page.getByLabel('Password', { exact: true }).fill(owner.password);
+      await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+      await page.waitForURL(/\/profile$/);
+      await page.goto(`${baseUrl}/admin/matrix`);
+      await expectAccessible(page);
+      await page.getByRole('link', { name: `Matrix ${slug}` }).click();
+      await page.waitForURL(/\/admin\/matrix\/sheets\/[0-9a-f-]{36}$/);
+      await expectAccessible(page);
+      await page.goto(`${baseUrl}/admin/matrix/items/${itemId}`);
+      await expectAccessible(page);
+    } finally {
+      await close();
+    }
+  });
 });
