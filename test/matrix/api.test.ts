@@ -168,6 +168,43 @@ describe('constraints', () => {
   });
 });
 
+describe('moving items between subsections', () => {
+  it('appends to the target subsection, closes the gap, refuses another sheet', async () => {
+    const s = await sheetWithStructure();
+    const other = await sheetWithStructure();
+    const target = (
+      await call('POST', `/admin/matrix/sections/${s.section}/subsections`, staff.admin.auth, { title: 'Replication' })
+    ).body.id as string;
+    const a = await addItem(s.subsection, s.junior, { question: 'A' });
+    const b = await addItem(s.subsection, s.junior, { question: 'B' });
+    await addItem(target, s.junior, { question: 'C' });
+    expect((await call('PATCH', `/admin/matrix/items/${a}`, staff.admin.auth, { subsectionId: target })).status).toBe(
+      204,
+    );
+    const items = (await call('GET', `/admin/matrix/sheets/${s.id}/items`, staff.admin.auth)).body.items as any[];
+    expect(items.map((i) => [i.question, i.subsection.title, i.position])).toEqual([
+      ['B', 'Databases', 1],
+      ['C', 'Replication', 1],
+      ['A', 'Replication', 2],
+    ]);
+    const cross = await call('PATCH', `/admin/matrix/items/${b}`, staff.admin.auth, { subsectionId: other.subsection });
+    expect(cross.status).toBe(404);
+    // The database keeps a subsection's section in its sheet.
+    await expect(
+      test.container.db
+        .insertInto('matrixSubsections')
+        .values({
+          id: '01890000-0000-7000-8000-0000000000bb',
+          sheetId: other.id,
+          sectionId: s.section,
+          title: 'X',
+          position: 9,
+        })
+        .execute(),
+    ).rejects.toThrow(/matrix_subsections_section_fkey/);
+  });
+});
+
 describe('answers and resources', () => {
   it('renders answers harmless', async () => {
     const s = await sheetWithStructure();

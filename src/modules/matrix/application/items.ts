@@ -115,12 +115,10 @@ export function makeItemUseCases(deps: MatrixDeps) {
           const target = await tx.subsection(input.subsectionId);
           if (!target || target.sheetId !== item.sheetId)
             throw new MatrixNotFoundError('subsection', input.subsectionId);
-          // Out of the old list (closing the gap), to the end of the new one.
-          const old = (await tx.siblings('item', item.subsectionId)).filter((id) => id !== item.id);
+          // To the end of the new list, then the old one closes its gap.
           const fresh = await tx.siblings('item', target.id);
-          await tx.updateItem(item.id, { subsectionId: target.id }, deps.now());
-          await tx.setOrder('item', old);
-          await tx.setOrder('item', [...fresh, item.id]);
+          await tx.updateItem(item.id, { subsectionId: target.id, position: fresh.length + 1 }, deps.now());
+          await tx.setOrder('item', await tx.siblings('item', item.subsectionId));
           subsectionId = target.id;
         }
         await tx.updateItem(

@@ -76,7 +76,7 @@ export type MatrixStore = {
   insertSubsection(row: SubsectionRow): Promise<void>;
   updateSubsection(id: string, fields: Partial<Pick<SubsectionRow, 'title'>>): Promise<void>;
   insertItem(row: ItemRow, now: Date): Promise<void>;
-  updateItem(id: string, fields: Partial<Omit<ItemRow, 'id' | 'sheetId' | 'position'>>, now: Date): Promise<void>;
+  updateItem(id: string, fields: Partial<Omit<ItemRow, 'id' | 'sheetId'>>, now: Date): Promise<void>;
   /** Deletes the row (its children cascade), then closes the gap in its siblings' positions. */
   remove(kind: OrderedKind, id: string): Promise<void>;
   /** Sibling ids in position order (parentId ignored for sheets). */
