@@ -228,6 +228,21 @@ describe('answers and resources', () => {
     expect(response.status).toBe(422);
     expect(response.body.errors[0].pointer ?? response.body.errors[0].path).toContain('/resources/0/url');
     await addItem(s.subsection, s.junior, { resources: [{ title: 'Docs', url: 'https://postgresql.org/docs' }] });
+    for (const bad of [
+      { question: 'a\u0000b' },
+      { answer: 'x\u0000' },
+      { resources: [{ title: 'T', url: 'https://a.b/\u0000' }] },
+    ]) {
+      const response = await call('POST', `/admin/matrix/subsections/${s.subsection}/items`, staff.admin.auth, {
+        question: 'Q',
+        answer: 'A',
+        gradeId: s.junior,
+        ...bad,
+      });
+      expect(response.status, JSON.stringify(bad)).toBe(422);
+    }
+    const sheet = await call('POST', '/admin/matrix/sheets', staff.admin.auth, { slug: 'nul', title: 'a\u0000' });
+    expect(sheet.status).toBe(400); // the schema refuses NUL in titles
   });
 });
 

@@ -31,7 +31,8 @@ function checkItemFields(input: ItemFields) {
   let answer: string | undefined;
   if (input.answer !== undefined) {
     answer = input.answer.replace(/\r\n?/g, '\n');
-    if (answer.length > MAX_ANSWER) issues.add('/answer', 'too_long', { max: MAX_ANSWER });
+    if (answer.includes('\u0000')) issues.add('/answer', 'invalid');
+    else if (answer.length > MAX_ANSWER) issues.add('/answer', 'too_long', { max: MAX_ANSWER });
   }
   const resources = input.resources === undefined ? undefined : checkResources(issues, '/resources', input.resources);
   if (input.status !== undefined && !ITEM_STATUSES.includes(input.status as MatrixItemStatus)) {

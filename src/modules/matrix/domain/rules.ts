@@ -38,14 +38,15 @@ export function checkSlug(issues: IssueCollector, path: string, value: string): 
 
 export function checkText(issues: IssueCollector, path: string, value: string, max: number, required = true): string {
   const text = value.trim();
-  if (required && text.length === 0) issues.add(path, 'required');
+  if (text.includes('\u0000')) issues.add(path, 'invalid');
+  else if (required && text.length === 0) issues.add(path, 'required');
   else if (text.length > max) issues.add(path, 'too_long', { max });
   return text;
 }
 
 /** http(s) URLs only, absolute, with a host. */
 export function isSafeUrl(value: string): boolean {
-  if (value.length > 2000) return false;
+  if (value.length > 2000 || value.includes('\u0000')) return false;
   try {
     const url = new URL(value);
     return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.length > 0;
