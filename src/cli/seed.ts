@@ -1,6 +1,7 @@
 import type { Config } from '../config.ts';
 import { dataFile } from '../shared/infrastructure/data-files.ts';
 import type { Logger } from '../shared/infrastructure/logging.ts';
+import { readDemoArticles, seedDemoArticles } from './seed-demo-content.ts';
 import { readDemoTracks, seedDemoTrack } from './seed-demo.ts';
 import { withContainer } from './with-container.ts';
 
@@ -30,6 +31,16 @@ export async function seedDemoCommand(
         directory,
       );
     }
+    const contentDeps = {
+      content: container.modules.content.useCases,
+      catalog: container.modules.catalog.useCases,
+      actor: { id: operator.id, role: operator.role },
+      trackBySlug: (slug: string) => container.modules.catalog.trackDirectory.outline(slug),
+      now: () => new Date(),
+      say: (line: string) => process.stdout.write(`${line}\n`),
+    };
+    await seedDemoArticles(contentDeps, readDemoArticles(directory, 'articles.json'), 'articles');
+    await seedDemoArticles(contentDeps, readDemoArticles(directory, 'blog.json'), 'blog');
     process.stdout.write(`demo data is in place; see ${config.baseUrl}/tracks\n`);
   });
 }

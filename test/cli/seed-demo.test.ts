@@ -66,7 +66,30 @@ describe('baza seed demo', () => {
     expect(counts['hip-hop']).toBeGreaterThanOrEqual(60);
     expect(counts.backend).toBeGreaterThanOrEqual(75);
 
+    expect(first.stdout).toContain('articles: 36 published');
+    expect(first.stdout).toContain('blog: 6 published');
+    const owner = await test.container.db
+      .selectFrom('users')
+      .select(['id', 'role'])
+      .where('role', '=', 'owner')
+      .executeTakeFirstOrThrow();
+    const actor = { id: owner.id, role: 'owner' as const };
+    const content = test.container.modules.content.useCases;
+    const staffList = await content.listForStaff({ actor, limit: 100, offset: 0 });
+    expect(staffList.total).toBe(42);
+    expect(staffList.items.every((item) => item.status === 'published')).toBe(true);
+    for (const item of staffList.items.filter((article) => article.trackId !== null)) {
+      expect(await content.minitest({ actor, id: item.id })).toHaveLength(3);
+    }
+    const found = await content.listPublished({ reader: null, q: 'урок', limit: 10, offset: 0 });
+    expect(found.items.map((item) => item.slug)).toContain('novyj-nabor-hip-hop-dlya-nachinayushchih');
+    const english = await content.listPublished({ reader: null, q: 'lesson', limit: 10, offset: 0 });
+    expect(english.items.map((item) => item.slug)).toContain('five-lessons-from-a-year-of-mentoring');
+
     const second = await seedDemoCli(test.database.url);
+    expect(second.stdout).toContain('articles: 36 already there, left as they are');
+    expect(second.stdout).toContain('blog: 6 already there, left as they are');
+    expect((await content.listForStaff({ actor, limit: 100, offset: 0 })).total).toBe(42);
     expect(second.code).toBe(0);
     expect(second.stdout).toContain('hip-hop: already published, left as it is');
     expect(second.stdout).toContain('backend: already published, left as it is');
