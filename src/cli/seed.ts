@@ -2,12 +2,14 @@ import type { Config } from '../config.ts';
 import { dataFile } from '../shared/infrastructure/data-files.ts';
 import type { Logger } from '../shared/infrastructure/logging.ts';
 import { readDemoArticles, seedDemoArticles } from './seed-demo-content.ts';
+import { readDemoSheets, seedDemoMatrix } from './seed-demo-matrix.ts';
 import { readDemoTracks, seedDemoTrack } from './seed-demo.ts';
 import { withContainer } from './with-container.ts';
 
 /**
  * `baza seed demo`: two complete demo tracks (hip-hop in Russian, backend in English), published,
- * with their question banks — acting as the given admin or, by default, the owner. Idempotent.
+ * with their question banks, study articles with mini-tests, blog posts and a competency matrix
+ * per track — acting as the given admin or, by default, the owner. Idempotent.
  */
 export async function seedDemoCommand(
   config: Config,
@@ -41,6 +43,11 @@ export async function seedDemoCommand(
     };
     await seedDemoArticles(contentDeps, readDemoArticles(directory, 'articles.json'), 'articles');
     await seedDemoArticles(contentDeps, readDemoArticles(directory, 'blog.json'), 'blog');
+    await seedDemoMatrix(
+      { matrix: container.modules.matrix.useCases, actor: contentDeps.actor, say: contentDeps.say },
+      readDemoSheets(directory),
+      directory,
+    );
     process.stdout.write(`demo data is in place; see ${config.baseUrl}/tracks\n`);
   });
 }

@@ -86,7 +86,20 @@ describe('baza seed demo', () => {
     const english = await content.listPublished({ reader: null, q: 'lesson', limit: 10, offset: 0 });
     expect(english.items.map((item) => item.slug)).toContain('five-lessons-from-a-year-of-mentoring');
 
+    expect(first.stdout).toMatch(/matrix hip-hop: \d+ items in 3 grades/);
+    const sheets = await test.app.inject({ url: '/api/v1/matrix/sheets' });
+    const sheetList = sheets.json().sheets as { slug: string; grades: { slug: string }[] }[];
+    expect(sheetList.map((sheet) => sheet.slug).sort()).toEqual(['backend', 'hip-hop']);
+    for (const sheet of sheetList) {
+      for (const grade of sheet.grades) {
+        const items = await test.app.inject({ url: `/api/v1/matrix/items?sheet=${sheet.slug}&grade=${grade.slug}` });
+        expect(items.statusCode).toBe(200);
+        expect(items.json().total, `${sheet.slug}/${grade.slug}`).toBeGreaterThan(0);
+      }
+    }
+
     const second = await seedDemoCli(test.database.url);
+    expect(second.stdout).toContain('matrix hip-hop: already there, left as it is');
     expect(second.stdout).toContain('articles: 36 already there, left as they are');
     expect(second.stdout).toContain('blog: 6 already there, left as they are');
     expect((await content.listForStaff({ actor, limit: 100, offset: 0 })).total).toBe(42);
