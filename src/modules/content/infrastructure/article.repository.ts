@@ -10,7 +10,8 @@ function constraintErrors(slug: string) {
   return {
     articles_slug_key: () => new SlugTakenError(slug),
     // The database's lower() may disagree with JavaScript's on a few letters.
-    articles_tags_valid: () => new InvalidArticleError([{ path: '/tags', code: 'tag_characters', params: { tag: '' } }]),
+    articles_tags_valid: () =>
+      new InvalidArticleError([{ path: '/tags', code: 'tag_characters', params: { tag: '' } }]),
     articles_track_fkey: () => new InvalidArticleError([{ path: '/trackId', code: 'unknown_track' }]),
     articles_module_fkey: () => new InvalidArticleError([{ path: '/moduleId', code: 'module_not_in_track' }]),
     articles_stage_fkey: () => new InvalidArticleError([{ path: '/stageId', code: 'stage_not_in_track' }]),
