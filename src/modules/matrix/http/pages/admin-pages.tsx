@@ -10,7 +10,7 @@ import { problemSpecOf, toProblem } from '../../../../shared/http/problem.ts';
 import type { ImportReportView, PageProblem } from './admin-types.ts';
 import type { MatrixUseCases } from '../../application/use-cases.ts';
 import { assertCanManageMatrix, type MatrixActor, parseResourceLines } from '../../domain/rules.ts';
-import { InvalidMatrixInputError } from '../../domain/errors.ts';
+import { InvalidMatrixInputError, MatrixNotFoundError } from '../../domain/errors.ts';
 import { MAX_IMPORT_BYTES, rejectionText } from '../routes.ts';
 import { AdminSheetPage, AdminSheetsPage, ItemEditPage } from './admin-views.tsx';
 
@@ -191,7 +191,7 @@ export async function adminMatrixPages(app: FastifyInstance, deps: Deps): Promis
   );
 
   type Kind = 'grades' | 'sections' | 'subsections' | 'items';
-  const locate = async (kind: Kind, id: string): Promise<{ sheetId: string; position: number }> => {
+  const locate = async (kind: Kind, id: string, actor: MatrixActor): Promise<{ sheetId: string; position: number }> => {
     const sheets = await useCases.listSheets();
     for (const sheet of sheets) {
       if (kind === 'grades') {
@@ -205,11 +205,10 @@ export async function adminMatrixPages(app: FastifyInstance, deps: Deps): Promis
       }
     }
     if (kind === 'items') {
-      const item = await useCases.getItem({ actor: { id: '', role: 'owner' }, itemId: id });
+      const item = await useCases.getItem({ actor, itemId: id });
       return { sheetId: item.sheetId, position: item.position };
     }
     const entity = kind.slice(0, -1) as 'grade' | 'section' | 'subsection';
-    const { MatrixNotFoundError } = await import('../../domain/errors.ts');
     throw new MatrixNotFoundError(entity, id);
   };
 
@@ -218,7 +217,7 @@ export async function adminMatrixPages(app: FastifyInstance, deps: Deps): Promis
       const actor = staff(request);
       const form = request.body as FormBody;
       const id = idOf(request);
-      const { sheetId, position } = await locate(kind, id);
+      const { sheetId, position } = await locate(kind, id, actor);
       const to = form.direction || form.position ? move(form, position) : undefined;
       const problem = await attempt(request, async () => {
         if (kind === 'grades')
@@ -264,7 +263,7 @@ export async function adminMatrixPages(app: FastifyInstance, deps: Deps): Promis
         const actor = staff(request);
         const form = request.body as FormBody;
         const id = idOf(request);
-        const { sheetId } = await locate(kind, id);
+        const { sheetId } = await locate(kind, id, actor);
         if (form.confirm !== 'yes')
           return sheetPage(request, reply, sheetId, {
             message: request.t('matrix.admin.confirmRequired'),
@@ -287,7 +286,7 @@ export async function adminMatrixPages(app: FastifyInstance, deps: Deps): Promis
     async (request, reply) => {
       const actor = staff(request);
       const form = request.body as FormBody;
-      const { sheetId } = await locate('sections', idOf(request));
+      const { sheetId } = await locate('sections', idOf(request), actor);
       const problem = await attempt(request, () =>
         useCases.addSubsection({ actor, sectionId: idOf(request), title: text(form, 'title') }),
       );
@@ -301,7 +300,7 @@ export async function adminMatrixPages(app: FastifyInstance, deps: Deps): Promis
     async (request, reply) => {
       const actor = staff(request);
       const form = request.body as FormBody;
-      const { sheetId } = await locate('subsections', idOf(request));
+      const { sheetId } = await locate('subsections', idOf(request), actor);
       const problem = await attempt(request, () => {
         const fields = itemFields(form);
         return useCases.addItem({
