@@ -1,9 +1,8 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { DomainError, type FieldIssue, ForbiddenError } from '../../../../shared/domain/errors.ts';
+import { ForbiddenError } from '../../../../shared/domain/errors.ts';
 import { isUuid } from '../../../../shared/domain/ids.ts';
 import { pageUser } from '../../../../shared/http/auth-guards.ts';
-import { fieldError, problemSpecOf, toProblem } from '../../../../shared/http/problem.ts';
 import { isHtmx } from '../../../../shared/http/request-kind.ts';
 import type { ContentActor } from '../../application/contract.ts';
 
@@ -43,38 +42,7 @@ export function wantsFragment(request: FastifyRequest): boolean {
   return isHtmx(request) && request.headers['hx-history-restore-request'] !== 'true';
 }
 
-export type FormFailure = {
-  status: number;
-  code: string;
-  /** The localized message of the whole error. */
-  message: string;
-  /** Localized messages by JSON pointer (`/title`, `/questions/0/options/2`). */
-  fields: Readonly<Record<string, string>>;
-};
-
-/**
- * A domain error as a form shows it: status, localized message and every field's message (the
- * same mapping as the error handler; `remap` may move an issue to the form's own field first).
- * Anything else is rethrown for the error handler.
- */
-export function formFailure(
-  error: unknown,
-  request: FastifyRequest,
-  reply: FastifyReply,
-  remap: (issue: FieldIssue) => FieldIssue = (issue) => issue,
-): FormFailure {
-  if (!(error instanceof DomainError)) throw error;
-  const spec = problemSpecOf(error, request);
-  const retryAfter = spec.headers?.['retry-after'];
-  if (retryAfter) reply.header('retry-after', retryAfter);
-  const problem = toProblem(spec, request);
-  const fields: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const field = fieldError(error.code, remap(issue), request);
-    fields[field.path] = fields[field.path] ? `${fields[field.path]} ${field.message}` : field.message;
-  }
-  return { status: spec.status, code: error.code, message: problem.detail ?? problem.title, fields };
-}
+export { type FormFailure, formFailure } from '../../../../shared/http/form-failure.ts';
 
 export function oneOf<T extends string>(values: readonly T[], value: string | undefined): T | undefined {
   return (values as readonly string[]).includes(value ?? '') ? (value as T) : undefined;
