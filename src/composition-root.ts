@@ -1,14 +1,18 @@
 import { Redis } from 'ioredis';
 import type { OutboxHandler, OutboxHandlers } from './shared/application/outbox.ts';
 import type { Config } from './config.ts';
+import { createAnalyticsModule } from './modules/analytics/index.ts';
+import { type ApprovalsModule, createApprovalsModule } from './modules/approvals/index.ts';
+import { type AssessmentModule, createAssessmentModule } from './modules/assessment/index.ts';
 import { createDevMailModule } from './modules/dev-mail/index.ts';
+import { createProgressModule, type ProgressModule } from './modules/progress/index.ts';
 import { createHomeModule } from './modules/home/index.ts';
 import { createCatalogModule } from './modules/catalog/index.ts';
 import { createContactsModule } from './modules/contacts/index.ts';
-import { createContentModule } from './modules/content/index.ts';
+import { createArticleDirectory, createContentModule } from './modules/content/index.ts';
 import { createFilesModule } from './modules/files/index.ts';
 import { createMatrixModule } from './modules/matrix/index.ts';
-import { createAuditTrail, createIdentityModule } from './modules/identity/index.ts';
+import { createAuditTrail, createIdentityModule, createUserDirectory } from './modules/identity/index.ts';
 import { createQuestionBankFacts, createQuestionsModule } from './modules/questions/index.ts';
 import { type Clock, systemClock } from './shared/application/clock.ts';
 import { createDatabase } from './shared/infrastructure/db/database.ts';
@@ -85,9 +89,53 @@ export function createContainer(options: {
     tracksFor: catalog.trackDirectoryFor,
   });
   const contacts = createContactsModule({ config, db: database.db, clock, logger, mailer: mail.mailer });
+  // The learning journey's three modules call each other inside one transaction through ports
+  // bound to it; the closures are resolved at call time, after all three exist.
+  const assessment: AssessmentModule = createAssessmentModule({
+    config,
+    db: database.db,
+    clock,
+    logger,
+    auditTrail,
+    tracksFor: catalog.trackDirectoryFor,
+    outcomesFor: (tx) => progress.outcomesFor(tx),
+    annulmentConsequencesFor: (tx) => approvals.annulmentConsequencesFor(tx),
+  });
+  const progress: ProgressModule = createProgressModule({
+    config,
+    db: database.db,
+    clock,
+    auditTrail,
+    tracksFor: catalog.trackDirectoryFor,
+    articlesFor: createArticleDirectory,
+    usersFor: createUserDirectory,
+    starterFor: (tx) => assessment.starterFor(tx),
+    attemptReadsFor: (executor) => assessment.readsFor(executor),
+    approvalRequestsFor: (tx) => approvals.requestsFor(tx),
+    assessment: () => assessment.useCases,
+    content: content.useCases,
+  });
+  const approvals: ApprovalsModule = createApprovalsModule({
+    config,
+    db: database.db,
+    clock,
+    logger,
+    auditTrail,
+    mailer: mail.mailer,
+    tracksFor: catalog.trackDirectoryFor,
+    usersFor: createUserDirectory,
+    decisionsFor: (tx) => progress.decisionsFor(tx),
+    attemptAnnulmentFor: (tx) => assessment.annulmentFor(tx),
+    attemptReadsFor: (executor) => assessment.readsFor(executor),
+    progressReadsFor: (executor) => progress.readsFor(executor),
+    assessment: () => assessment.useCases,
+    progress: () => progress.useCases,
+  });
+  const analytics = createAnalyticsModule({ config, db: database.db, clock, tracksFor: catalog.trackDirectoryFor });
   const outboxHandlers: OutboxHandlers = mergeHandlers(
     identity.outboxHandlers,
     contacts.outboxHandlers,
+    approvals.outboxHandlers,
     options.outboxHandlers ?? {},
   );
 
@@ -100,6 +148,10 @@ export function createContainer(options: {
     content,
     matrix,
     contacts,
+    assessment,
+    progress,
+    approvals,
+    analytics,
     // Stored mail is readable by anyone who can reach the server: never in production.
     ...(mail.devMailbox && config.nodeEnv !== 'production'
       ? { devMail: createDevMailModule({ mailbox: mail.devMailbox }) }

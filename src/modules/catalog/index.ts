@@ -20,6 +20,9 @@ export type { CatalogUseCases, QuestionBankFacts };
 export type { CatalogActor } from './domain/track.ts';
 export type { SettingsParams } from './domain/settings.ts';
 export { DEFAULT_SETTINGS } from './domain/settings.ts';
+export type { TrackSettings } from './infrastructure/track-directory.ts';
+/** The catalog's track directory (outline, hold, settings), on the pool or in a transaction. */
+export type CatalogTrackDirectory = ReturnType<typeof createTrackDirectory>;
 
 export type CatalogModule = AppModule & {
   /** Tracks with their stages and modules, for the question bank. */

@@ -56,3 +56,4 @@ export function createContentModule(deps: {
       }),
   };
 }
+export { createArticleDirectory } from './infrastructure/article-directory.ts';

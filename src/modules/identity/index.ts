@@ -119,3 +119,4 @@ export function createIdentityModule(deps: {
 
 export { createAuditTrail } from './infrastructure/audit.repository.ts';
 export { createStaffRecipients, type StaffRecipient } from './infrastructure/staff-recipients.ts';
+export { createUserDirectory, type UserCard, type UserDirectory } from './infrastructure/user-directory.ts';

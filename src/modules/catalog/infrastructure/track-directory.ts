@@ -1,6 +1,7 @@
 import type { Db } from '../../../shared/infrastructure/db/database.ts';
 import { isStorableText } from './uuid.ts';
 import { isUuid } from '../../../shared/domain/ids.ts';
+import { DEFAULT_SETTINGS, type SettingsParams } from '../domain/settings.ts';
 
 /** Tracks with their stages and modules, for other modules (the question bank). */
 export function createTrackDirectory(db: Db) {
@@ -32,9 +33,37 @@ export function createTrackDirectory(db: Db) {
     async holdTrack(trackId: string) {
       await db.selectFrom('tracks').select('id').where('id', '=', trackId).forKeyShare().execute();
     },
+    /**
+     * A settings version of the track with its params (defaults filled for fields added later):
+     * the current one when `version` is left out. Undefined when the track has none.
+     */
+    async settings(trackId: string, version?: number): Promise<TrackSettings | undefined> {
+      let query = db
+        .selectFrom('settingsVersions')
+        .innerJoin('tracks', 'tracks.id', 'settingsVersions.trackId')
+        .select(['settingsVersions.version', 'settingsVersions.params'])
+        .where('settingsVersions.trackId', '=', trackId);
+      query =
+        version === undefined
+          ? query.whereRef('settingsVersions.version', '=', 'tracks.currentSettingsVersion')
+          : query.where('settingsVersions.version', '=', version);
+      const row = await query.executeTakeFirst();
+      return row && { version: row.version, params: withDefaults(row.params) };
+    },
     /** Every track, drafts included, by title (for the bank's track pickers). */
     async list() {
       return db.selectFrom('tracks').select(['id', 'slug', 'title', 'status']).orderBy('title').orderBy('id').execute();
     },
   };
+}
+
+export type TrackSettings = Readonly<{ version: number; params: SettingsParams }>;
+
+function withDefaults(stored: unknown): SettingsParams {
+  const params = (stored ?? {}) as Partial<Record<keyof SettingsParams, object>>;
+  const merged: Record<string, unknown> = {};
+  for (const group of Object.keys(DEFAULT_SETTINGS) as (keyof SettingsParams)[]) {
+    merged[group] = { ...DEFAULT_SETTINGS[group], ...params[group] };
+  }
+  return merged as SettingsParams;
 }

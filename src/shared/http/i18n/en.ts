@@ -1,3 +1,8 @@
+import { assessmentEn } from './assessment-en.ts';
+import { progressEn } from './progress-en.ts';
+import { approvalsEn } from './approvals-en.ts';
+import { learningPagesEn } from './learning-pages-en.ts';
+import { analyticsEn } from './analytics-en.ts';
 import { filesEn } from './files-en.ts';
 import { contentEn } from './content-en.ts';
 import { contentPagesEn } from './content-pages-en.ts';
@@ -135,4 +140,9 @@ export const en: Record<MessageKey, string> = {
   ...contentPagesEn,
   ...matrixEn,
   ...contactsEn,
+  ...assessmentEn,
+  ...progressEn,
+  ...approvalsEn,
+  ...learningPagesEn,
+  ...analyticsEn,
 };

@@ -1,3 +1,8 @@
+import { assessmentRu } from './assessment-ru.ts';
+import { progressRu } from './progress-ru.ts';
+import { approvalsRu } from './approvals-ru.ts';
+import { learningPagesRu } from './learning-pages-ru.ts';
+import { analyticsRu } from './analytics-ru.ts';
 import { filesRu } from './files-ru.ts';
 import { contentRu } from './content-ru.ts';
 import { contentPagesRu } from './content-pages-ru.ts';
@@ -135,6 +140,11 @@ export const ru = {
   ...contentPagesRu,
   ...matrixRu,
   ...contactsRu,
+  ...assessmentRu,
+  ...progressRu,
+  ...approvalsRu,
+  ...learningPagesRu,
+  ...analyticsRu,
 } as const;
 
 export type MessageKey = keyof typeof ru;

@@ -111,6 +111,13 @@ function Navigation({ ctx }: { ctx: PageContext }) {
                   {ctx.t('nav.contact')}
                 </a>
               </li>
+              {ctx.user ? (
+                <li class="nav-item">
+                  <a class="nav-link" href="/learn" aria-current={current('/learn')}>
+                    {ctx.t('nav.learning')}
+                  </a>
+                </li>
+              ) : null}
               <li class="nav-item">
                 <a class="nav-link" href="/api/docs">
                   {ctx.t('nav.apiDocs')}
@@ -140,6 +147,21 @@ function Navigation({ ctx }: { ctx: PageContext }) {
                   <li class="nav-item">
                     <a class="nav-link" href="/admin/tracks" aria-current={current('/admin/tracks')}>
                       {ctx.t('nav.adminTracks')}
+                    </a>
+                  </li>
+                  <li class="nav-item">
+                    <a class="nav-link" href="/admin/approvals" aria-current={current('/admin/approvals')}>
+                      {ctx.t('nav.adminApprovals')}
+                    </a>
+                  </li>
+                  <li class="nav-item">
+                    <a class="nav-link" href="/admin/enrollments" aria-current={current('/admin/enrollments')}>
+                      {ctx.t('nav.adminEnrollments')}
+                    </a>
+                  </li>
+                  <li class="nav-item">
+                    <a class="nav-link" href="/admin/analytics" aria-current={current('/admin/analytics')}>
+                      {ctx.t('nav.adminAnalytics')}
                     </a>
                   </li>
                   <li class="nav-item">

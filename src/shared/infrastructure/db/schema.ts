@@ -2,6 +2,7 @@ import type { ColumnType, Generated } from 'kysely';
 import type { ContactsTables } from './schema-contacts.ts';
 import type { ContentTables } from './schema-content.ts';
 import type { FilesTables } from './schema-files.ts';
+import type { LearningTables } from './schema-learning.ts';
 import type { MatrixTables } from './schema-matrix.ts';
 
 /** Table types as Kysely sees them (camelCase through CamelCasePlugin). Modules add theirs. */
@@ -164,6 +165,7 @@ export type QuestionTable = {
 };
 
 export type Database = FilesTables &
+  LearningTables &
   ContentTables &
   MatrixTables &
   ContactsTables & {

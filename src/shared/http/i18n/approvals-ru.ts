@@ -1,0 +1,2 @@
+/** Messages of the approvals part of the learning journey (Russian). */
+export const approvalsRu = {} as const;

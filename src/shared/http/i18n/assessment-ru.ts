@@ -1,0 +1,2 @@
+/** Messages of the assessment part of the learning journey (Russian). */
+export const assessmentRu = {} as const;
