@@ -52,8 +52,23 @@ module.exports = {
         'any other npm package. Concrete adapters are wired in by src/composition-root.ts.',
       from: { path: '^src/modules/([^/]+)/application/', pathNot: TEST_FILE },
       to: {
-        pathNot: ['^src/modules/$1/(?:domain|application)/', '^src/shared/(?:domain|application)/'],
+        pathNot: [
+          '^src/modules/$1/(?:domain|application)/',
+          '^src/shared/(?:domain|application)/',
+          // Another module's public contract types (see the next rule: `import type` only).
+          '^src/modules/[^/]+/index\\.ts$',
+        ],
       },
+    },
+    {
+      name: 'application-borrows-other-modules-types-only',
+      severity: 'error',
+      comment:
+        "modules/<m>/application may name another module's contract types through its index.ts (a port " +
+        'it consumes or implements, e.g. the learning modules that call each other in one transaction), ' +
+        'but only with `import type`: nothing of another module runs inside an application layer.',
+      from: { path: '^src/modules/([^/]+)/application/', pathNot: TEST_FILE },
+      to: { path: '^src/modules/(?!$1/)[^/]+/index\\.ts$', dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'shared-application-depends-on-shared-domain-only',
