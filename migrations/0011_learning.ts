@@ -114,7 +114,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     CREATE TABLE article_assignments (
       user_id uuid NOT NULL,
       stage_id uuid NOT NULL,
-      article_id uuid NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+      article_id uuid NOT NULL REFERENCES articles (id),
       track_id uuid NOT NULL,
       reason text NOT NULL CONSTRAINT article_assignments_reason CHECK (reason IN ('core', 'remedial')),
       weak_module_id uuid,
@@ -145,7 +145,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       track_id uuid NOT NULL,
       kind text NOT NULL CONSTRAINT attempts_kind CHECK (kind IN ('diagnostic', 'minitest', 'level_exam', 'rank_final')),
       stage_id uuid,
-      article_id uuid REFERENCES articles (id) ON DELETE CASCADE,
+      article_id uuid REFERENCES articles (id),
       settings_version integer NOT NULL,
       number integer NOT NULL CONSTRAINT attempts_number_positive CHECK (number >= 1),
       status text NOT NULL DEFAULT 'in_progress'
