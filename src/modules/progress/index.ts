@@ -15,6 +15,7 @@ import type {
   ProgressReads,
   ProgressUseCases,
 } from './application/contract.ts';
+import { learningPages } from './http/pages/index.ts';
 
 export type * from './application/contract.ts';
 
@@ -43,12 +44,22 @@ export function createProgressModule(deps: {
   assessment: () => AssessmentUseCases;
   content: ContentUseCases;
 }): ProgressModule {
-  void deps;
   const notBuilt = (): never => {
     throw new Error('progress module: being built');
   };
+  const useCases = new Proxy({} as ProgressUseCases, { get: notBuilt });
   return {
-    useCases: new Proxy({} as ProgressUseCases, { get: notBuilt }),
+    useCases,
+    // The student's pages (owned separately from the use cases and JSON routes).
+    pages: (app, pagesDeps) =>
+      learningPages(app, {
+        ...pagesDeps,
+        config: deps.config,
+        clock: deps.clock,
+        progress: useCases,
+        assessment: deps.assessment,
+        content: deps.content,
+      }),
     outcomesFor: notBuilt,
     decisionsFor: notBuilt,
     readsFor: notBuilt,

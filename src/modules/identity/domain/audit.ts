@@ -26,7 +26,11 @@ export type AuditAction =
   | 'questions.imported'
   | 'article.published'
   | 'article.unpublished'
-  | 'article.deleted';
+  | 'article.deleted'
+  | 'attempt.annulled'
+  | 'enrollment.extra_time_set'
+  | 'approval.approved'
+  | 'approval.rejected';
 
 export const AUDIT_ACTIONS: readonly AuditAction[] = [
   'auth.login_succeeded',
@@ -55,6 +59,10 @@ export const AUDIT_ACTIONS: readonly AuditAction[] = [
   'article.published',
   'article.unpublished',
   'article.deleted',
+  'attempt.annulled',
+  'enrollment.extra_time_set',
+  'approval.approved',
+  'approval.rejected',
 ];
 
 export type { RequestOrigin } from '../../../shared/domain/audit.ts';

@@ -170,4 +170,8 @@ export const accountPagesEn: Record<keyof typeof accountPagesRu, string> = {
   'admin.audit.action.article.published': 'Article published',
   'admin.audit.action.article.unpublished': 'Article unpublished',
   'admin.audit.action.article.deleted': 'Article deleted',
+  'admin.audit.action.attempt.annulled': 'Attempt annulled',
+  'admin.audit.action.enrollment.extra_time_set': 'Extra time changed',
+  'admin.audit.action.approval.approved': 'Approval granted',
+  'admin.audit.action.approval.rejected': 'Approval rejected',
 };

@@ -170,4 +170,8 @@ export const accountPagesRu = {
   'admin.audit.action.article.published': 'Статья опубликована',
   'admin.audit.action.article.unpublished': 'Статья снята с публикации',
   'admin.audit.action.article.deleted': 'Статья удалена',
+  'admin.audit.action.attempt.annulled': 'Попытка аннулирована',
+  'admin.audit.action.enrollment.extra_time_set': 'Изменено дополнительное время',
+  'admin.audit.action.approval.approved': 'Переход одобрен',
+  'admin.audit.action.approval.rejected': 'Переход отклонён',
 } as const;
