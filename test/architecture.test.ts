@@ -123,6 +123,27 @@ describe('dependency rules (.dependency-cruiser.cjs)', { timeout: TIMEOUT }, () 
     expect(run.output).toContain('probe.repository.ts');
   });
 
+  it("lets an application borrow another module's contract types through its index.ts, never its code", () => {
+    const other = {
+      'src/modules/other/index.ts': 'export type Port = { run(): void };\nexport const helper = 1;\n',
+    };
+    const typesOnly = cruiseSandbox({
+      ...other,
+      'src/modules/probe/application/contract.ts':
+        "import type { Port } from '../../other/index.ts';\nexport type Uses = { port: Port };\n",
+    });
+    expect(typesOnly.status, typesOnly.output).toBe(0);
+
+    const code = cruiseSandbox({
+      ...other,
+      'src/modules/probe/application/use-it.ts':
+        "import { helper } from '../../other/index.ts';\nexport const value = helper;\n",
+    });
+    expect(code.status).not.toBe(0);
+    expect(code.output).toContain('application-borrows-other-modules-types-only');
+    expect(code.output).toContain('src/modules/probe/application/use-it.ts');
+  });
+
   it('forbids http importing infrastructure, kysely or pg', () => {
     const run = cruiseSandbox({
       'src/modules/probe/infrastructure/probe.reads.ts': 'export const reads = {};\n',
