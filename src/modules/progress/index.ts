@@ -1,9 +1,11 @@
+import type { FastifyInstance } from 'fastify';
 import type { Config } from '../../config.ts';
 import type { Clock } from '../../shared/application/clock.ts';
 import type { AppModule } from '../../shared/http/pages.ts';
 import type { AuditTrail } from '../../shared/infrastructure/audit-trail.ts';
 import type { Db } from '../../shared/infrastructure/db/database.ts';
 import type { Tx } from '../../shared/infrastructure/db/unit-of-work.ts';
+import { uuidV7 } from '../../shared/infrastructure/uuid-v7.ts';
 import type { AssessmentUseCases, AttemptOutcomes, AttemptReads, AttemptStarter } from '../assessment/index.ts';
 import type { CatalogTrackDirectory } from '../catalog/index.ts';
 import type { ContentUseCases } from '../content/index.ts';
@@ -15,7 +17,14 @@ import type {
   ProgressReads,
   ProgressUseCases,
 } from './application/contract.ts';
+import { createJourneyDecisions } from './application/decisions.ts';
+import { createAttemptOutcomes } from './application/outcomes.ts';
+import { createProgressUseCases } from './application/use-cases.ts';
 import { learningPages } from './http/pages/index.ts';
+import { progressRoutes } from './http/routes.ts';
+import { newCertificateCode } from './infrastructure/certificate.repository.ts';
+import { createProgressReadModel } from './infrastructure/progress.reads.ts';
+import { bindProgressRepositories, createProgressUnitOfWork } from './infrastructure/progress-unit-of-work.ts';
 
 export type * from './application/contract.ts';
 
@@ -44,12 +53,30 @@ export function createProgressModule(deps: {
   assessment: () => AssessmentUseCases;
   content: ContentUseCases;
 }): ProgressModule {
-  const notBuilt = (): never => {
-    throw new Error('progress module: being built');
+  const ports = {
+    tracksFor: deps.tracksFor,
+    articlesFor: deps.articlesFor,
+    usersFor: deps.usersFor,
+    starterFor: deps.starterFor,
+    attemptReadsFor: deps.attemptReadsFor,
+    approvalRequestsFor: deps.approvalRequestsFor,
   };
-  const useCases = new Proxy({} as ProgressUseCases, { get: notBuilt });
+  const useCases = createProgressUseCases({
+    uow: createProgressUnitOfWork(deps.db, deps.auditTrail, ports),
+    reads: createProgressReadModel(deps.db),
+    tracks: deps.tracksFor(deps.db),
+    articles: deps.articlesFor(deps.db),
+    attempts: lazyAttemptReads(() => deps.attemptReadsFor(deps.db)),
+    clock: deps.clock,
+    newId: () => uuidV7(deps.clock.now().getTime()),
+    newCertificateCode,
+  });
+  // Outcomes and decisions run in another module's transaction, which owns its audit log.
+  const bind = (tx: Tx) => bindProgressRepositories(tx, ports, deps.auditTrail.begin().bind(tx));
+  const decisionsFor = (tx: Tx) => createJourneyDecisions(bind(tx), newCertificateCode);
   return {
     useCases,
+    routes: (app: FastifyInstance) => progressRoutes(app, { useCases }),
     // The student's pages (owned separately from the use cases and JSON routes).
     pages: (app, pagesDeps) =>
       learningPages(app, {
@@ -60,8 +87,18 @@ export function createProgressModule(deps: {
         assessment: deps.assessment,
         content: deps.content,
       }),
-    outcomesFor: notBuilt,
-    decisionsFor: notBuilt,
-    readsFor: notBuilt,
+    outcomesFor: (tx) => createAttemptOutcomes(bind(tx), decisionsFor(tx)),
+    decisionsFor,
+    readsFor: () => {
+      throw new Error('progress reads: being built');
+    },
+  };
+}
+
+/** Assessment is built after this module: its reads are looked up on first use. */
+function lazyAttemptReads(make: () => AttemptReads): AttemptReads {
+  return {
+    forScope: (userId, scope) => make().forScope(userId, scope),
+    byId: (attemptId) => make().byId(attemptId),
   };
 }
