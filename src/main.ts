@@ -60,7 +60,8 @@ seed
   .command('demo')
   .description('load the demo tracks with their question banks, published (safe to run again)')
   .option('--as <email>', 'the admin to act as (default: the owner)')
-  .action(async (options: { as?: string }) => {
+  .option('--students <n>', 'also create n demo students spread over the learning journey (default 0)')
+  .action(async (options: { as?: string; students?: string }) => {
     const config = configOrExit();
     await seedDemoCommand(config, commandLoggerFor(config), options);
   });
