@@ -63,6 +63,7 @@ export function startWorkerFor(container: Container): Promise<Worker> {
     logger: container.logger,
     outboxRelay: container.outboxRelay,
     cleanUp: container.cleanUp,
+    finishExpiredAttempts: () => container.modules.assessment.useCases.finishExpired(),
     stopTimeoutMs: Math.max(1_000, container.config.shutdownTimeoutMs - 1_000),
   });
 }

@@ -7,4 +7,6 @@ export type ProblemSpec = {
   detail?: { key: MessageKey; params?: MessageParams } | string;
   errors?: { path: string; message: string }[];
   headers?: Record<string, string>;
+  /** Seconds until a retry may succeed: sent as the problem's `retryAfter` (with a Retry-After header). */
+  retryAfter?: number;
 };

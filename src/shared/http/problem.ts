@@ -14,6 +14,8 @@ export type Problem = {
   detail?: string;
   code: string;
   errors?: { path: string; message: string }[];
+  /** Seconds until a retry may succeed (429). */
+  retryAfter?: number;
   requestId: string;
 };
 
@@ -44,11 +46,17 @@ const STATUS_CODE: Record<number, string> = {
 /** Turns any thrown value into the problem to send; unknown errors become a generic 500. */
 export function problemSpecOf(error: unknown, request: FastifyRequest): ProblemSpec {
   if (error instanceof RateLimitedError) {
+    // A subclass may carry its own code (e.g. an exam's cooldown) and message.
+    const own = error.code === 'shared.rate_limited' ? undefined : `errors.${error.code}`;
     return {
       status: 429,
-      code: 'rate_limited',
-      detail: { key: 'problem.rate_limited.detail', params: { seconds: error.retryAfterSeconds } },
+      code: own ? (error.code.split('.').at(-1) ?? error.code) : 'rate_limited',
+      detail: {
+        key: own && isMessageKey(own) ? own : 'problem.rate_limited.detail',
+        params: { seconds: error.retryAfterSeconds },
+      },
       headers: { 'retry-after': String(error.retryAfterSeconds) },
+      retryAfter: error.retryAfterSeconds,
     };
   }
   if (error instanceof DomainError) {
@@ -123,6 +131,7 @@ export function toProblem(spec: ProblemSpec, request: FastifyRequest): Problem {
     problem.detail = typeof spec.detail === 'string' ? spec.detail : request.t(spec.detail.key, spec.detail.params);
   }
   if (spec.errors) problem.errors = spec.errors;
+  if (spec.retryAfter !== undefined) problem.retryAfter = spec.retryAfter;
   return problem;
 }
 

@@ -119,6 +119,8 @@ export type AttemptQuestionView = Readonly<{
   text: string;
   html: string;
   options: readonly string[];
+  /** Each option rendered as inline Markdown (safe HTML). */
+  optionsHtml: readonly string[];
   /** The saved answer (indexes), null when not answered. */
   selected: readonly number[] | null;
   /** Only after the attempt ends. */
@@ -126,6 +128,7 @@ export type AttemptQuestionView = Readonly<{
   /** Only after the end and when the review policy shows them (diagnostic, mini-test, or `revealCorrectAnswers`). */
   correctOptions?: readonly number[];
   explanation?: string;
+  explanationHtml?: string;
 }>;
 
 export type AttemptResult = Readonly<{
