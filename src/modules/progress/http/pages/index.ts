@@ -5,6 +5,10 @@ import type { PagesDeps } from '../../../../shared/http/pages.ts';
 import type { AssessmentUseCases } from '../../../assessment/index.ts';
 import type { ContentUseCases } from '../../../content/index.ts';
 import type { ProgressUseCases } from '../../application/contract.ts';
+import { articlePages } from './article-pages.tsx';
+import { attemptPages } from './attempt-pages.tsx';
+import { certificatePages } from './certificate-pages.tsx';
+import { trackPages } from './track-pages.tsx';
 
 export type LearningPagesDeps = PagesDeps & {
   config: Config;
@@ -17,6 +21,8 @@ export type LearningPagesDeps = PagesDeps & {
 
 /** The student's pages: dashboard, track progress, articles, attempts, certificates. */
 export async function learningPages(app: FastifyInstance, deps: LearningPagesDeps): Promise<void> {
-  void app;
-  void deps;
+  await articlePages(app, deps);
+  await attemptPages(app, deps);
+  await trackPages(app, deps);
+  await certificatePages(app, deps);
 }

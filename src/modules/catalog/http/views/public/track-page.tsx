@@ -26,6 +26,7 @@ export function TrackPage(props: { ctx: PageContext; track: PublicTrack }) {
       </nav>
       <article>
         <h1 class="h2 mb-3">{track.title}</h1>
+        <EnrollAction ctx={ctx} slug={track.slug} />
         {/* Safe: CommonMark without raw HTML, dangerous links refused (shared/http/markdown.ts). */}
         <div class="markdown mb-4" dangerouslySetInnerHTML={{ __html: renderMarkdown(track.description) }} />
         <div class="row g-4">
@@ -65,5 +66,44 @@ export function TrackPage(props: { ctx: PageContext; track: PublicTrack }) {
         </div>
       </article>
     </Layout>
+  );
+}
+
+/**
+ * Enrolling (the progress module's pages handle it): guests are asked to sign in; a signed-in
+ * reader gets the enroll form, which htmx swaps for "continue learning" once enrolled (enrolling
+ * twice only leads to the track's progress page, so the form alone is right without JavaScript).
+ */
+function EnrollAction(props: { ctx: PageContext; slug: string }) {
+  const { ctx } = props;
+  const learnPath = `/learn/${encodeURIComponent(props.slug)}`;
+  return (
+    <section class="card mb-4" aria-labelledby="enroll-title">
+      <div class="card-body">
+        <h2 id="enroll-title" class="h5">
+          {ctx.t('learn.enroll.title')}
+        </h2>
+        <p>{ctx.t('learn.enroll.text')}</p>
+        {ctx.user ? (
+          <form
+            id="enroll-action"
+            method="post"
+            action={`${learnPath}/enroll`}
+            hx-get={`${learnPath}/enrollment`}
+            hx-trigger="load"
+            hx-swap="outerHTML"
+          >
+            <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+            <button type="submit" class="btn btn-primary">
+              {ctx.t('learn.enroll.button')}
+            </button>
+          </form>
+        ) : (
+          <a class="btn btn-primary" href={`/login?returnTo=${encodeURIComponent(`/tracks/${props.slug}`)}`}>
+            {ctx.t('learn.enroll.signIn')}
+          </a>
+        )}
+      </div>
+    </section>
   );
 }
