@@ -1,6 +1,6 @@
 import type { RequestOrigin } from '../../../shared/domain/audit.ts';
 import type { Actor, AttemptReport } from '../../assessment/index.ts';
-import type { AssignmentView, ModuleMastery } from '../../progress/index.ts';
+import type { AssignmentView, EnrollmentView, ModuleMastery } from '../../progress/index.ts';
 
 /**
  * Approval requests, their evidence dossiers and decisions. Students see their own requests;
@@ -37,10 +37,14 @@ export type Dossier = Readonly<{
   articles: readonly AssignmentView[];
   /** Earlier decisions for the same student and track. */
   history: readonly ApprovalView[];
+  /** The student's enrollment (status, extra time); null if it is gone. */
+  enrollment: EnrollmentView | null;
 }>;
 
 export type ApprovalsUseCases = {
   listMine(actor: Actor): Promise<readonly ApprovalView[]>;
+  /** One of the actor's own requests (another student's is 404). */
+  getMine(actor: Actor, requestId: string): Promise<ApprovalView>;
   list(
     actor: Actor,
     filter: Readonly<{ status?: ApprovalStatus; trackId?: string; limit: number; offset: number }>,
