@@ -19,6 +19,7 @@ import type {
 } from './application/contract.ts';
 import { createJourneyDecisions } from './application/decisions.ts';
 import { createAttemptOutcomes } from './application/outcomes.ts';
+import { createProgressReads } from './application/progress-reads.ts';
 import { createProgressUseCases } from './application/use-cases.ts';
 import { learningPages } from './http/pages/index.ts';
 import { progressRoutes } from './http/routes.ts';
@@ -89,9 +90,8 @@ export function createProgressModule(deps: {
       }),
     outcomesFor: (tx) => createAttemptOutcomes(bind(tx), decisionsFor(tx)),
     decisionsFor,
-    readsFor: () => {
-      throw new Error('progress reads: being built');
-    },
+    readsFor: (executor) =>
+      createProgressReads({ reads: createProgressReadModel(executor), tracks: deps.tracksFor(executor) }),
   };
 }
 

@@ -105,6 +105,8 @@ export type AssignmentRepository = {
   markDone(userId: string, stageId: string, articleId: string, now: Date): Promise<void>;
   /** The article's assignment in the user's active or pending stage, locked; undefined when there is none. */
   lockInOpenStage(userId: string, articleId: string): Promise<OpenStageAssignment | undefined>;
+  /** The same without a lock (starting a mini-test must not hold what its finishing takes). */
+  inOpenStage(userId: string, articleId: string): Promise<OpenStageAssignment | undefined>;
   /** Whether the article was ever assigned to the user (in any stage). */
   everAssigned(userId: string, articleId: string): Promise<boolean>;
 };

@@ -1,22 +1,31 @@
 import { enroll } from './commands/enroll.ts';
+import { openArticle } from './commands/open-article.ts';
+import { setExtraTime } from './commands/set-extra-time.ts';
 import { startDiagnostic } from './commands/start-diagnostic.ts';
+import { startLevelExam } from './commands/start-level-exam.ts';
+import { startMinitest } from './commands/start-minitest.ts';
+import { startRankFinal } from './commands/start-rank-final.ts';
 import type { ProgressUseCases } from './contract.ts';
 import type { ProgressDeps } from './ports.ts';
+import { articleState } from './queries/article-state.ts';
+import { certificate } from './queries/certificate.ts';
+import { listEnrollments } from './queries/list-enrollments.ts';
+import { listForStaff } from './queries/list-for-staff.ts';
+import { trackProgress } from './queries/track-progress.ts';
 
 export function createProgressUseCases(deps: ProgressDeps): ProgressUseCases {
-  const pending = (name: string) => () => Promise.reject(new Error(`progress: ${name} is being built`));
   return {
     enroll: enroll(deps),
+    listEnrollments: listEnrollments(deps),
+    progress: trackProgress(deps),
     startDiagnostic: startDiagnostic(deps),
-    listEnrollments: pending('listEnrollments'),
-    progress: pending('progress'),
-    openArticle: pending('openArticle'),
-    articleState: pending('articleState'),
-    startMinitest: pending('startMinitest'),
-    startLevelExam: pending('startLevelExam'),
-    startRankFinal: pending('startRankFinal'),
-    setExtraTime: pending('setExtraTime'),
-    listForStaff: pending('listForStaff'),
-    certificate: pending('certificate'),
+    openArticle: openArticle(deps),
+    articleState: articleState(deps),
+    startMinitest: startMinitest(deps),
+    startLevelExam: startLevelExam(deps),
+    startRankFinal: startRankFinal(deps),
+    setExtraTime: setExtraTime(deps),
+    listForStaff: listForStaff(deps),
+    certificate: certificate(deps),
   };
 }

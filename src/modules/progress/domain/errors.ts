@@ -71,3 +71,9 @@ export class ExtraTimeOutOfRangeError extends RuleViolationError {
     super('progress.extra_time_out_of_range', 'extra time is 0 to 200 percent');
   }
 }
+
+export class CertificateNotFoundError extends NotFoundError {
+  constructor() {
+    super('progress.certificate_not_found', 'no certificate has this code');
+  }
+}

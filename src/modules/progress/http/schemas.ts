@@ -53,3 +53,151 @@ export function enrollmentJson(enrollment: EnrollmentView) {
     graduatedAt: iso(enrollment.graduatedAt),
   };
 }
+
+const CurrentStage = Type.Object({ position: Type.Integer(), title: Type.String(), status: StageStatusSchema });
+
+const summaryFields = {
+  ...EnrollmentSchema.properties,
+  currentStage: Nullable(CurrentStage),
+  stageCount: Type.Integer(),
+  completedStages: Type.Integer(),
+  progressPercent: Type.Integer({ minimum: 0, maximum: 100 }),
+  certificateCode: Nullable(Type.String()),
+};
+export const EnrollmentSummarySchema = Type.Object(summaryFields);
+export const EnrollmentList = Type.Object({ items: Type.Array(EnrollmentSummarySchema), total: Type.Integer() });
+
+export const StaffEnrollmentSchema = Type.Object({
+  ...summaryFields,
+  studentName: Type.String(),
+  studentEmail: Type.String(),
+});
+export const StaffEnrollmentList = Type.Object({ items: Type.Array(StaffEnrollmentSchema), total: Type.Integer() });
+export const StaffListQuery = Type.Object({
+  trackId: Type.Optional(Type.String({ maxLength: 100 })),
+  status: Type.Optional(EnrollmentStatusSchema),
+  q: Type.Optional(Type.String({ maxLength: 200 })),
+  limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
+  offset: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 }),
+});
+
+export const ExtraTimeBody = Type.Object(
+  { extraTimePercent: Type.Integer({ minimum: 0, maximum: 200 }) },
+  { additionalProperties: false },
+);
+
+const AttemptKindSchema = Type.Union([
+  Type.Literal('diagnostic'),
+  Type.Literal('minitest'),
+  Type.Literal('level_exam'),
+  Type.Literal('rank_final'),
+]);
+const ModuleResultSchema = Type.Object({ moduleId: Uuid, correct: Type.Integer(), total: Type.Integer() });
+export const AttemptReportSchema = Type.Object({
+  id: Uuid,
+  kind: AttemptKindSchema,
+  number: Type.Integer(),
+  status: Type.Union([
+    Type.Literal('in_progress'),
+    Type.Literal('passed'),
+    Type.Literal('failed'),
+    Type.Literal('annulled'),
+  ]),
+  stageId: Nullable(Uuid),
+  articleId: Nullable(Uuid),
+  settingsVersion: Type.Integer(),
+  startedAt: DateTime,
+  deadlineAt: Nullable(DateTime),
+  finishedAt: Nullable(DateTime),
+  score: Nullable(Type.Number()),
+  correct: Nullable(Type.Integer()),
+  total: Type.Integer(),
+  passPercent: Nullable(Type.Integer()),
+  perModule: Type.Array(ModuleResultSchema),
+  annulReason: Nullable(Type.String()),
+});
+
+const StageSchema = Type.Object({
+  id: Uuid,
+  position: Type.Integer(),
+  title: Type.String(),
+  status: StageStatusSchema,
+  settingsVersion: Nullable(Type.Integer()),
+  startedAt: Nullable(DateTime),
+  completedAt: Nullable(DateTime),
+});
+const MasterySchema = Type.Object({
+  moduleId: Uuid,
+  slug: Type.String(),
+  title: Type.String(),
+  position: Type.Integer(),
+  answered: Type.Integer(),
+  correct: Type.Integer(),
+  mastery: Type.Number({ description: '(correct + 1) / (answered + 2)' }),
+  weak: Type.Boolean(),
+});
+const ReasonSchema = Type.Object(
+  {
+    kind: Type.Union([Type.Literal('core'), Type.Literal('remedial')]),
+    moduleId: Type.Optional(Uuid),
+    moduleTitle: Type.Optional(Type.String()),
+    mastery: Type.Optional(Type.Number()),
+  },
+  { description: 'Why the article is assigned: core of the stage, or remedial for a weak module (its mastery then)' },
+);
+export const AssignmentSchema = Type.Object({
+  article: Type.Object({ id: Uuid, slug: Type.String(), title: Type.String(), summary: Type.String() }),
+  stageId: Uuid,
+  reason: ReasonSchema,
+  position: Type.Integer(),
+  openedAt: Nullable(DateTime),
+  done: Type.Boolean(),
+  minitestSize: Type.Integer(),
+});
+const NextSchema = Type.Object(
+  {
+    action: Type.Union([
+      Type.Literal('take_diagnostic'),
+      Type.Literal('continue_attempt'),
+      Type.Literal('study'),
+      Type.Literal('take_level_exam'),
+      Type.Literal('wait_cooldown'),
+      Type.Literal('wait_for_approval'),
+      Type.Literal('take_rank_final'),
+      Type.Literal('graduated'),
+    ]),
+    attemptId: Type.Optional(Uuid),
+    kind: Type.Optional(AttemptKindSchema),
+    articleId: Type.Optional(Uuid),
+    stagePosition: Type.Optional(Nullable(Type.Integer())),
+    retryAt: Type.Optional(DateTime),
+    certificateCode: Type.Optional(Type.String()),
+  },
+  { description: 'What to do now; the other fields depend on the action' },
+);
+export const TrackProgressSchema = Type.Object({
+  enrollment: EnrollmentSchema,
+  stages: Type.Array(StageSchema),
+  mastery: Type.Array(MasterySchema),
+  weakModules: Type.Array(Uuid, { description: 'Module ids, weakest first' }),
+  assignments: Type.Array(AssignmentSchema),
+  attempts: Type.Array(AttemptReportSchema),
+  diagnostic: Nullable(AttemptReportSchema),
+  lastDecision: Nullable(
+    Type.Object({
+      status: Type.Union([Type.Literal('approved'), Type.Literal('rejected')]),
+      comment: Nullable(Type.String()),
+      decidedAt: DateTime,
+    }),
+  ),
+  next: NextSchema,
+  certificateCode: Nullable(Type.String()),
+});
+
+export const CertificateSchema = Type.Object({
+  code: Type.String(),
+  holderName: Type.String(),
+  trackTitle: Type.String(),
+  trackSlug: Type.String(),
+  issuedAt: DateTime,
+});

@@ -15,6 +15,30 @@ export function createAssignmentRepository(db: Db) {
       .where('userId', '=', userId)
       .where('stageId', '=', stageId)
       .where('articleId', '=', articleId);
+  const inOpenStage = (userId: string, articleId: string) =>
+    db
+      .selectFrom('articleAssignments')
+      .innerJoin('stageProgress', (join) =>
+        join
+          .onRef('stageProgress.userId', '=', 'articleAssignments.userId')
+          .onRef('stageProgress.stageId', '=', 'articleAssignments.stageId'),
+      )
+      .select(COLUMNS)
+      .select(['articleAssignments.trackId', 'stageProgress.settingsVersion'])
+      .select((eb) =>
+        eb
+          .case()
+          .when('stageProgress.status', '=', 'active')
+          .then('active' as const)
+          .else('pending_approval' as const)
+          .end()
+          .as('stageStatus'),
+      )
+      .where('articleAssignments.userId', '=', userId)
+      .where('articleAssignments.articleId', '=', articleId)
+      .where('stageProgress.status', 'in', ['active', 'pending_approval'])
+      .orderBy('stageProgress.startedAt', 'desc')
+      .limit(1);
   return {
     async insert(userId, trackId, stageId, rows, now) {
       if (rows.length === 0) return;
@@ -78,31 +102,8 @@ export function createAssignmentRepository(db: Db) {
         .execute();
     },
     lockInOpenStage: (userId, articleId) =>
-      db
-        .selectFrom('articleAssignments')
-        .innerJoin('stageProgress', (join) =>
-          join
-            .onRef('stageProgress.userId', '=', 'articleAssignments.userId')
-            .onRef('stageProgress.stageId', '=', 'articleAssignments.stageId'),
-        )
-        .select(COLUMNS)
-        .select(['articleAssignments.trackId', 'stageProgress.settingsVersion'])
-        .select((eb) =>
-          eb
-            .case()
-            .when('stageProgress.status', '=', 'active')
-            .then('active' as const)
-            .else('pending_approval' as const)
-            .end()
-            .as('stageStatus'),
-        )
-        .where('articleAssignments.userId', '=', userId)
-        .where('articleAssignments.articleId', '=', articleId)
-        .where('stageProgress.status', 'in', ['active', 'pending_approval'])
-        .orderBy('stageProgress.startedAt', 'desc')
-        .limit(1)
-        .forUpdate('articleAssignments')
-        .executeTakeFirst(),
+      inOpenStage(userId, articleId).forUpdate('articleAssignments').executeTakeFirst(),
+    inOpenStage: (userId, articleId) => inOpenStage(userId, articleId).executeTakeFirst(),
     async everAssigned(userId, articleId) {
       const row = await db
         .selectFrom('articleAssignments')

@@ -13,4 +13,5 @@ export const progressEn: Record<keyof typeof progressRu, string> = {
   'errors.progress.no_minitest': 'This article has no mini-test.',
   'errors.progress.forbidden': 'Only admins and the owner manage enrollments.',
   'errors.progress.extra_time_out_of_range': 'Extra time is 0 to 200 percent.',
+  'errors.progress.certificate_not_found': 'No certificate has this code.',
 };

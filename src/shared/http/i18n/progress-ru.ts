@@ -12,4 +12,5 @@ export const progressRu = {
   'errors.progress.no_minitest': 'У этой статьи нет мини-теста.',
   'errors.progress.forbidden': 'Записями на треки управляют администраторы и владелец.',
   'errors.progress.extra_time_out_of_range': 'Дополнительное время — от 0 до 200 процентов.',
+  'errors.progress.certificate_not_found': 'Сертификата с таким кодом нет.',
 } as const;
