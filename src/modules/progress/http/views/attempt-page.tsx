@@ -3,7 +3,7 @@ import { CsrfInput } from '../../../../shared/http/views/form-fields.tsx';
 import { Layout } from '../../../../shared/http/views/layout.tsx';
 import type { PageContext } from '../../../../shared/http/views/page-context.ts';
 import type { AttemptQuestionView, AttemptView } from '../../../assessment/index.ts';
-import { KIND_KEYS, LEARNING_CSS, LEARNING_JS } from './learning-format.tsx';
+import { escapeHtml, KIND_KEYS, LEARNING_CSS, LEARNING_JS } from './learning-format.tsx';
 
 /** A message above the questions: a no-JS confirmation to finish, or why a request did nothing. */
 export type AttemptNotice =
@@ -146,9 +146,12 @@ function QuestionFields(props: { ctx: PageContext; base: string; question: Attem
             value={String(index)}
             checked={selected.has(index)}
           />
-          <label class="form-check-label" for={`${id}-${index}`}>
-            {option}
-          </label>
+          {/* Safe: inline Markdown rendered by assessment without raw HTML. */}
+          <label
+            class="form-check-label"
+            for={`${id}-${index}`}
+            dangerouslySetInnerHTML={{ __html: question.optionsHtml[index] ?? escapeHtml(option) }}
+          />
         </div>
       ))}
       <p id={`${id}-status`} class="small mb-0 mt-2 autosave-status" role="status">

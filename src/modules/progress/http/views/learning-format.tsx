@@ -92,3 +92,8 @@ export function durationText(ctx: PageContext, from: Date, to: Date): string {
   const minutes = Math.floor(seconds / 60);
   return ctx.t('learn.duration', { minutes, seconds: seconds % 60 });
 }
+
+/** Plain text made safe to insert as HTML (a fallback when no rendered HTML came along). */
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}

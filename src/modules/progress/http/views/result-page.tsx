@@ -5,7 +5,7 @@ import type { PageContext } from '../../../../shared/http/views/page-context.ts'
 import type { AttemptQuestionView, AttemptResult, AttemptView } from '../../../assessment/index.ts';
 import type { NextAction } from '../../application/contract.ts';
 import { AttemptBreadcrumb, attemptTitle } from './attempt-page.tsx';
-import { AttemptBadge, durationText, LEARNING_CSS, percent } from './learning-format.tsx';
+import { AttemptBadge, durationText, escapeHtml, LEARNING_CSS, percent } from './learning-format.tsx';
 import { ScoreBar } from './mastery-chart.tsx';
 import { NextActionButton } from './next-action.tsx';
 
@@ -179,7 +179,8 @@ function ReviewedQuestion(props: {
               <span aria-hidden="true" class="review-mark">
                 {mine ? '●' : '○'}
               </span>{' '}
-              {option}
+              {/* Safe: inline Markdown rendered by assessment without raw HTML. */}
+              <span dangerouslySetInnerHTML={{ __html: question.optionsHtml[index] ?? escapeHtml(option) }} />
               {mine ? <span class="badge text-bg-secondary ms-2">{t('learn.result.yourAnswer')}</span> : null}
               {right ? <span class="badge text-bg-success ms-2">{t('learn.result.correctAnswer')}</span> : null}
             </li>
@@ -190,8 +191,11 @@ function ReviewedQuestion(props: {
       {question.explanation ? (
         <div class="small border-top pt-2">
           <span class="fw-semibold">{t('learn.result.explanation')}</span>
-          {/* Safe: CommonMark without raw HTML, dangerous links refused (shared/http/markdown.ts). */}
-          <div class="markdown" dangerouslySetInnerHTML={{ __html: renderMarkdown(question.explanation) }} />
+          {/* Safe: CommonMark without raw HTML (assessment's renderer or shared/http/markdown.ts). */}
+          <div
+            class="markdown"
+            dangerouslySetInnerHTML={{ __html: question.explanationHtml ?? renderMarkdown(question.explanation) }}
+          />
         </div>
       ) : null}
     </article>
