@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { pageUserGuard } from '../../../../shared/http/auth-guards.ts';
 import { StudyArticlePage } from '../views/study-article-page.tsx';
-import type { LearningPagesDeps } from './index.ts';
+import type { LearningPagesDeps } from './deps.ts';
 import { ArticleNotAssignedPageError, attemptPath, ID_PARAMS, startRefusal, studentOf } from './support.ts';
 
 /** An assigned article (opened by viewing it) and its mini-test. */

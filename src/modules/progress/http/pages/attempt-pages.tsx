@@ -6,7 +6,7 @@ import type { Actor, AttemptView } from '../../../assessment/index.ts';
 import type { NextAction } from '../../application/contract.ts';
 import { AttemptPage, type AttemptNotice, SavedStatus } from '../views/attempt-page.tsx';
 import { ResultPage } from '../views/result-page.tsx';
-import type { LearningPagesDeps } from './index.ts';
+import type { LearningPagesDeps } from './deps.ts';
 import {
   ANSWER_PARAMS,
   ANSWERS_BODY,

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { CertificatePage } from '../views/certificate-page.tsx';
-import type { LearningPagesDeps } from './index.ts';
+import type { LearningPagesDeps } from './deps.ts';
 import { CertificateNotFoundError, CODE_PARAMS } from './support.ts';
 
 /** The public verification page of a certificate (anyone with the code may check it). */

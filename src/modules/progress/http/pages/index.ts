@@ -1,23 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import type { Config } from '../../../../config.ts';
-import type { Clock } from '../../../../shared/application/clock.ts';
-import type { PagesDeps } from '../../../../shared/http/pages.ts';
-import type { AssessmentUseCases } from '../../../assessment/index.ts';
-import type { ContentUseCases } from '../../../content/index.ts';
-import type { ProgressUseCases } from '../../application/contract.ts';
 import { articlePages } from './article-pages.tsx';
 import { attemptPages } from './attempt-pages.tsx';
 import { certificatePages } from './certificate-pages.tsx';
+import type { LearningPagesDeps } from './deps.ts';
 import { trackPages } from './track-pages.tsx';
 
-export type LearningPagesDeps = PagesDeps & {
-  config: Config;
-  clock: Clock;
-  progress: ProgressUseCases;
-  /** Resolved at request time (the modules are built in one go). */
-  assessment: () => AssessmentUseCases;
-  content: ContentUseCases;
-};
+export type { LearningPagesDeps };
 
 /** The student's pages: dashboard, track progress, articles, attempts, certificates. */
 export async function learningPages(app: FastifyInstance, deps: LearningPagesDeps): Promise<void> {

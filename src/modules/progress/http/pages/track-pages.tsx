@@ -3,7 +3,7 @@ import { pageUserGuard } from '../../../../shared/http/auth-guards.ts';
 import { CsrfInput } from '../../../../shared/http/views/form-fields.tsx';
 import { DashboardPage } from '../views/dashboard-page.tsx';
 import { TrackProgressPage } from '../views/track-progress-page.tsx';
-import type { LearningPagesDeps } from './index.ts';
+import type { LearningPagesDeps } from './deps.ts';
 import { attemptPath, hasCode, SLUG_PARAMS, STAGE_PARAMS, startRefusal, studentOf, trackPath } from './support.ts';
 
 /** The dashboard, a track's progress page, enrolling and starting the track's attempts. */
