@@ -25,7 +25,7 @@ export async function startDiagnostic(test: TestApp, track: LearningTrack, auth:
     headers: auth,
   });
   expect(response.statusCode, response.body).toBeLessThan(300);
-  return (response.json() as { attemptId: string }).attemptId;
+  return response.json<{ attemptId: string }>().attemptId;
 }
 
 export const getAttempt = (test: TestApp, auth: Auth, attemptId: string) =>
