@@ -33,6 +33,7 @@ export type ProgressJson = {
   attempts: { id: string; status: string; settingsVersion: number }[];
   diagnostic: { id: string; status: string } | null;
   next: { action: string; [key: string]: unknown };
+  lastDecision: { status: string; comment: string | null; decidedAt: string } | null;
   certificateCode: string | null;
 };
 

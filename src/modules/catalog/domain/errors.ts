@@ -80,6 +80,12 @@ export class StageInUseError extends ConflictError {
   }
 }
 
+export class StageHasLearnersError extends ConflictError {
+  constructor() {
+    super('catalog.stage_has_learners', 'students have progress or attempts in the stage');
+  }
+}
+
 export class ModuleInUseError extends ConflictError {
   constructor(count: number) {
     super('catalog.module_in_use', 'questions use the module', { count });

@@ -1,7 +1,7 @@
 import { translateConstraintErrors } from '../../../shared/infrastructure/db/constraint-errors.ts';
 import type { Tx } from '../../../shared/infrastructure/db/unit-of-work.ts';
 import type { ModuleRepository, StageRepository, TrackDetails } from '../application/ports.ts';
-import { ModuleInUseError, ModuleSlugTakenError, StageInUseError } from '../domain/errors.ts';
+import { ModuleInUseError, ModuleSlugTakenError, StageHasLearnersError, StageInUseError } from '../domain/errors.ts';
 import { deferPositions } from './track.repository.ts';
 import { isUuid } from './uuid.ts';
 
@@ -41,6 +41,9 @@ export function createStageRepository(tx: Tx) {
     async delete(id) {
       await translateConstraintErrors(tx.deleteFrom('stages').where('id', '=', id).execute(), {
         questions_stage_fkey: () => new StageInUseError(1),
+        // Students' stage progress and exams keep the stage (a track unpublished after enrollments).
+        stage_progress_stage_fkey: () => new StageHasLearnersError(),
+        attempts_track_stage_fkey: () => new StageHasLearnersError(),
       });
     },
   } satisfies StageRepository;

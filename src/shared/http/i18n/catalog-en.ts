@@ -21,6 +21,7 @@ export const catalogEn: Record<keyof typeof catalogRu, string> = {
   'errors.catalog.track_not_draft': 'Only a draft can be deleted. Unpublish the track first.',
   'errors.catalog.track_in_use': 'The track cannot be deleted: the bank holds its questions ({count}).',
   'errors.catalog.stage_in_use': 'The stage cannot be deleted: questions use it ({count}).',
+  'errors.catalog.stage_has_learners': 'The stage cannot be deleted: students have progress or attempts in it.',
   'errors.catalog.module_in_use': 'The module cannot be deleted: questions use it ({count}).',
   'errors.catalog.stages_required': 'Add at least one stage.',
   'errors.catalog.modules_required': 'Add at least one module.',

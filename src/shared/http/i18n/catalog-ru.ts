@@ -20,6 +20,7 @@ export const catalogRu = {
   'errors.catalog.track_not_draft': 'Удалить можно только черновик. Сначала снимите трек с публикации.',
   'errors.catalog.track_in_use': 'Трек нельзя удалить: в банке есть его вопросы ({count}).',
   'errors.catalog.stage_in_use': 'Этап нельзя удалить: его используют вопросы ({count}).',
+  'errors.catalog.stage_has_learners': 'Этап нельзя удалить: в нём есть прогресс или попытки учащихся.',
   'errors.catalog.module_in_use': 'Модуль нельзя удалить: его используют вопросы ({count}).',
   'errors.catalog.stages_required': 'Добавьте хотя бы один этап.',
   'errors.catalog.modules_required': 'Добавьте хотя бы один модуль.',
