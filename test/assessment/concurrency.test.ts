@@ -151,8 +151,8 @@ describe('attempts under concurrency, deadlines and the expiry job', () => {
     const accepted = saved.filter((response) => response.statusCode === 204).length;
     expect(answers).toHaveLength(accepted);
     // Every stored answer (all right) was graded: none slipped in after the grading.
-    expect(result!.json().correct).toBe(accepted);
-    const finishedAt = new Date(result!.json().finishedAt).getTime();
+    expect(result.json().correct).toBe(accepted);
+    const finishedAt = new Date(result.json().finishedAt).getTime();
     for (const row of answers) expect(row.answeredAt.getTime()).toBeLessThanOrEqual(finishedAt);
   });
 
