@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { htmxHeaders } from '../content-pages/support.ts';
 import { englishStudent, PageBrowser, textOf } from '../identity/page-browser.ts';
-import { staffBrowsers } from '../questions-pages/support.ts';
+import { expectWellLinked, staffBrowsers } from '../questions-pages/support.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { STRONG_PASSWORD } from '../support/identity.ts';
 import { createLearningTrack, type LearningTrack } from '../support/learning.ts';
@@ -92,6 +92,7 @@ describe('the student pages', () => {
     expect(progress.body).toContain(`action="/learn/${track.slug}/diagnostic"`);
     expect(text).toContain('Take the diagnostic');
     expect(progress.body).toMatch(/<progress id="track-progress"[^>]*value="0"/);
+    expectWellLinked(progress.body);
 
     const after = await test.app.inject({ url: `/learn/${track.slug}/enrollment`, headers: htmxHeaders(student) });
     expect(textOf(after.body)).toContain('Continue learning');
@@ -104,6 +105,7 @@ describe('the student pages', () => {
     expect(board).toContain('Diagnostic');
     expect(board).toContain('Progress (0 of 2 stages)');
     expect(dashboard.body).toContain(`action="/learn/${track.slug}/diagnostic"`);
+    expectWellLinked(dashboard.body);
   });
 
   it('takes the diagnostic: autosave fragments, the no-JS save, a confirmation, then the result', async () => {
@@ -114,6 +116,7 @@ describe('the student pages', () => {
     expect(page.statusCode).toBe(200);
     const questions = questionIdsOf(page.body);
     expect(questions).toHaveLength(6);
+    expectWellLinked(page.body);
     // Nothing about the correct options before the end: no explanation, no review marks.
     expect(page.body).not.toContain('Because m');
     expect(page.body).not.toContain('review-option-correct');
@@ -162,6 +165,7 @@ describe('the student pages', () => {
     expect(text).toContain('correct answer');
     expect(text).toContain('Because m');
     expect(text).toContain('Not answered.');
+    expectWellLinked(result.body);
 
     // A late autosave is refused with a clear message.
     const late = await htmxPost(student, `/learn/attempts/${diagnosticId}/answers/${first}`, `q-${first}=1`);
@@ -198,6 +202,7 @@ describe('the student pages', () => {
     const text = textOf(article.body);
     expect(text).toContain('Why am I seeing this?');
     expect(text).toContain('2 questions; pass mark 50%');
+    expectWellLinked(article.body);
     const started = await student.post(`/learn/articles/${articleId}/minitest`);
     expect(started.statusCode, started.body).toBe(303);
     const minitestId = attemptIdOf(started.headers.location);
