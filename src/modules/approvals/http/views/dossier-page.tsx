@@ -121,8 +121,14 @@ function RequestSummary(props: {
           {request.comment ? (
             <>
               <dt class="col-sm-3">{t('approvals.field.comment')}</dt>
-              <dd class="col-sm-9 text-break" style="white-space: pre-line">
-                {request.comment}
+              <dd class="col-sm-9 text-break">
+                {/* Line breaks as <br>: the CSP refuses inline styles (white-space). */}
+                {request.comment.split('\n').map((line, index) => (
+                  <>
+                    {index > 0 ? <br /> : null}
+                    {line}
+                  </>
+                ))}
               </dd>
             </>
           ) : null}
@@ -312,16 +318,10 @@ function Mastery(props: { ctx: PageContext; mastery: readonly ModuleMastery[] })
                 {t('approvals.mastery.value', { percent: value, correct: module.correct, answered: module.answered })}
               </span>
             </div>
-            <div
-              class="progress"
-              role="progressbar"
-              aria-labelledby={labelId}
-              aria-valuenow={value}
-              aria-valuemin={0}
-              aria-valuemax={100}
-            >
-              <div class={`progress-bar${module.weak ? ' bg-warning' : ''}`} style={`width: ${value}%`} />
-            </div>
+            {/* A native <progress>: the CSP refuses the inline width of a Bootstrap bar. */}
+            <progress class="w-100" max={100} value={value} aria-labelledby={labelId}>
+              {value}%
+            </progress>
           </li>
         );
       })}
