@@ -9,6 +9,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
     owner: { email: string; password: string };
+    /** The server's DATA_DIR: a test reaches its embedded PostgreSQL (and runs `baza` CLI commands) through it. */
+    dataDir: string;
   }
 }
 
@@ -45,6 +47,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   await waitUntilReady(`${baseUrl}/health/ready`, server);
   project.provide('baseUrl', baseUrl);
   project.provide('owner', OWNER);
+  project.provide('dataDir', dataDir);
 
   return async () => {
     await stop(server);
