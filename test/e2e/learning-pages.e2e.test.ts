@@ -150,6 +150,7 @@ describe('the student pages in a browser', () => {
       await registerAndSignIn(page);
 
       await page.goto(`${baseUrl}/tracks/${slug}`);
+      await expectAccessible(page);
       await page.getByRole('button', { name: 'Enroll' }).click();
       await page.waitForURL(`${baseUrl}/learn/${slug}`);
       await page.locator('#flash-region', { hasText: 'You are enrolled.' }).waitFor();
@@ -195,6 +196,15 @@ describe('the student pages in a browser', () => {
       expect(dialogs).toHaveLength(1);
       expect(dialogs[0]).toContain('Unanswered questions: 3');
       await expectAccessible(page);
+
+      // The countdown reaching zero submits the attempt by itself (the page's clock runs fast).
+      await page.clock.install();
+      await page.getByRole('button', { name: 'Take the level exam of stage 1' }).click();
+      await page.waitForURL(/\/learn\/attempts\/[\da-f-]{36}$/);
+      await page.locator('#countdown').waitFor({ state: 'visible' });
+      await page.clock.fastForward('30:01');
+      await page.getByRole('heading', { name: /Level exam of stage 1, attempt 2: result/ }).waitFor();
+      expect(dialogs).toHaveLength(1);
 
       await page.goto(`${baseUrl}/learn`);
       await page.getByRole('heading', { name: `Pages track ${unique}` }).waitFor();
