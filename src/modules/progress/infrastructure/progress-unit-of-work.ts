@@ -7,7 +7,7 @@ import type { AttemptReads, AttemptStarter } from '../../assessment/index.ts';
 import type { CatalogTrackDirectory } from '../../catalog/index.ts';
 import type { UserDirectory } from '../../identity/index.ts';
 import type { ApprovalRequests, ArticleDirectory } from '../application/contract.ts';
-import type { ProgressAuditAction, ProgressRepositories, ProgressUnitOfWork } from '../application/ports.ts';
+import type { ProgressRepositories, ProgressUnitOfWork } from '../application/ports.ts';
 import { createAssignmentRepository } from './assignment.repository.ts';
 import { createCertificateRepository } from './certificate.repository.ts';
 import { createEnrollmentRepository } from './enrollment.repository.ts';
@@ -51,7 +51,7 @@ export function bindProgressRepositories(tx: Tx, ports: ProgressPorts, audit: Au
     starter: lazy(() => ports.starterFor(tx)),
     attempts: lazy(() => ports.attemptReadsFor(tx)),
     approvals: lazy(() => ports.approvalRequestsFor(tx)),
-    audit: audit as AuditLog<ProgressAuditAction>,
+    audit,
     outbox: createOutbox(tx),
   };
 }
