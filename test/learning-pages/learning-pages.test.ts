@@ -151,7 +151,7 @@ describe('the student pages', () => {
 
     const asked = await student.post(`/learn/attempts/${diagnosticId}/finish`, form);
     expect(asked.statusCode).toBe(200);
-    expect(textOf(asked.body)).toContain('You have not answered 1 questions');
+    expect(textOf(asked.body)).toContain('Unanswered questions: 1.');
     const finished = await student.post(`/learn/attempts/${diagnosticId}/finish`, { confirm: 'yes' });
     expect(finished.statusCode).toBe(303);
     const result = await student.follow(finished);
@@ -201,7 +201,7 @@ describe('the student pages', () => {
     expect(article.statusCode).toBe(200);
     const text = textOf(article.body);
     expect(text).toContain('Why am I seeing this?');
-    expect(text).toContain('2 questions; pass mark 50%');
+    expect(text).toContain('Questions: 2; pass mark 50%');
     expectWellLinked(article.body);
     const started = await student.post(`/learn/articles/${articleId}/minitest`);
     expect(started.statusCode, started.body).toBe(303);

@@ -118,7 +118,7 @@ describe('the learning views', () => {
     const html = renderToString(
       <AttemptPage ctx={context()} attempt={attempt()} now={NOW} notice={{ kind: 'confirm_finish', unanswered: 1 }} />,
     );
-    expect(textOf(html)).toContain('You have not answered 1 questions');
+    expect(textOf(html)).toContain('Unanswered questions: 1.');
     expect(html).toMatch(/<input type="hidden" name="confirm" value="yes"\/>/);
   });
 
