@@ -218,6 +218,9 @@ describe('attempts', () => {
   it('refuses a rank final during the cooldown after a failed one with 429, Retry-After and retryAfter', async () => {
     const rankFinal: AttemptScope = { kind: 'rank_final', trackId: track.id };
     const started = await startExam(test, student.userId, track, rankFinal);
+    const during = (await getAttempt(test, student.auth, started.attemptId)).json();
+    expect(during.questions).toHaveLength(4);
+    for (const key of ANSWER_KEYS) expect(keysDeep(during).has(key), key).toBe(false);
     expect((await finish(test, student.auth, started.attemptId)).json()).toMatchObject({ status: 'failed' });
     // The start's "now" moves instead of the app clock, so that the student's access token stays valid.
     const later = (minutes: number) => new Date(clock.now().getTime() + minutes * MINUTE);
@@ -259,6 +262,8 @@ describe('attempts', () => {
       .execute();
     expect(questions.map((question) => question.id).sort()).toEqual(minitest.map((row) => row.id).sort());
     await answer(test, student.auth, started.attemptId, 2);
+    const during = (await getAttempt(test, student.auth, started.attemptId)).json();
+    for (const key of ANSWER_KEYS) expect(keysDeep(during).has(key), key).toBe(false);
     expect((await finish(test, student.auth, started.attemptId)).json()).toMatchObject({
       kind: 'minitest',
       status: 'passed',
