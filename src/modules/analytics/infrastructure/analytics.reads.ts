@@ -12,6 +12,14 @@ const COUNTED_EXAMS = (trackId: string) => sql`
   AND a.status IN ('passed', 'failed')
   AND a.score IS NOT NULL`;
 
+/*
+ * A school's attempt tables hold every track's exams, so the per-question queries fetch each
+ * counted attempt's rows by their primary key (attempt_id, …) in a LATERAL subquery; OFFSET 0
+ * keeps PostgreSQL from flattening it into a hash join over the whole table, which its cost
+ * model prefers even when the track holds a few percent of the rows. The cost stays
+ * proportional to the track.
+ */
+
 /** Per question: graded presentations, right ones, blanks and the score sums of point-biserial. */
 export const itemSumsQuery = (trackId: string) => sql<{
   questionId: string;
@@ -22,27 +30,34 @@ export const itemSumsQuery = (trackId: string) => sql<{
   scoreSquareSum: number;
   scoreSumCorrect: number;
 }>`
-  SELECT aq.question_id,
+  SELECT item.question_id,
          count(*)::int AS n,
-         count(*) FILTER (WHERE aq.correct)::int AS correct,
-         count(*) FILTER (WHERE ans.attempt_id IS NULL OR cardinality(ans.selected) = 0)::int AS blank,
+         count(*) FILTER (WHERE item.correct)::int AS correct,
+         count(*) FILTER (WHERE item.selected IS NULL OR cardinality(item.selected) = 0)::int AS blank,
          sum(a.score)::float8 AS score_sum,
          sum(a.score * a.score)::float8 AS score_square_sum,
-         coalesce(sum(a.score) FILTER (WHERE aq.correct), 0)::float8 AS score_sum_correct
+         coalesce(sum(a.score) FILTER (WHERE item.correct), 0)::float8 AS score_sum_correct
     FROM attempts a
-    JOIN attempt_questions aq ON aq.attempt_id = a.id
-    LEFT JOIN attempt_answers ans ON ans.attempt_id = aq.attempt_id AND ans.question_id = aq.question_id
-   WHERE ${COUNTED_EXAMS(trackId)} AND aq.correct IS NOT NULL
-   GROUP BY aq.question_id`;
+   CROSS JOIN LATERAL (
+         SELECT aq.question_id, aq.correct, ans.selected
+           FROM attempt_questions aq
+           LEFT JOIN attempt_answers ans ON ans.attempt_id = aq.attempt_id AND ans.question_id = aq.question_id
+          WHERE aq.attempt_id = a.id AND aq.correct IS NOT NULL
+         OFFSET 0
+       ) item
+   WHERE ${COUNTED_EXAMS(trackId)}
+   GROUP BY item.question_id`;
 
 /** Per question and option index: how many counted attempts selected it. */
 export const optionCountsQuery = (trackId: string) => sql<{ questionId: string; option: number; count: number }>`
-  SELECT ans.question_id, picked.option, count(*)::int AS count
+  SELECT answer.question_id, picked.option, count(*)::int AS count
     FROM attempts a
-    JOIN attempt_answers ans ON ans.attempt_id = a.id
-    CROSS JOIN LATERAL (SELECT DISTINCT unnest(ans.selected) AS option) picked
+   CROSS JOIN LATERAL (
+         SELECT ans.question_id, ans.selected FROM attempt_answers ans WHERE ans.attempt_id = a.id OFFSET 0
+       ) answer
+   CROSS JOIN LATERAL (SELECT DISTINCT unnest(answer.selected) AS option) picked
    WHERE ${COUNTED_EXAMS(trackId)}
-   GROUP BY ans.question_id, picked.option`;
+   GROUP BY answer.question_id, picked.option`;
 
 export function createAnalyticsReads(db: Db): Omit<AnalyticsReads, 'track'> {
   return {
