@@ -105,6 +105,7 @@ describe('the student pages', () => {
     expect(board).toContain('Diagnostic');
     expect(board).toContain('Progress (0 of 2 stages)');
     expect(dashboard.body).toContain(`action="/learn/${track.slug}/diagnostic"`);
+    expect(dashboard.body).toMatch(/<svg[^>]*role="img"[^>]*aria-labelledby="mastery-[\da-f-]{36}-title/);
     expectWellLinked(dashboard.body);
   });
 

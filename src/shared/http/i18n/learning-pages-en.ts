@@ -90,6 +90,7 @@ export const learningPagesEn: Record<keyof typeof learningPagesRu, string> = {
     'Your mastery of the module “{module}” was {mastery}, one of your weakest: this article helps.',
 
   'learn.attempts.title': 'Attempts of this stage',
+  'learn.attempts.titleFinal': 'Rank final attempts',
   'learn.attempts.attempt': 'Attempt',
   'learn.attempts.status': 'Result',
   'learn.attempts.score': 'Score',

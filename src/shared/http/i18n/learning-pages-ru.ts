@@ -89,6 +89,7 @@ export const learningPagesRu = {
     'Ваше освоение модуля «{module}» было {mastery} — среди самых низких: эта статья поможет подтянуть его.',
 
   'learn.attempts.title': 'Попытки этого этапа',
+  'learn.attempts.titleFinal': 'Попытки итогового экзамена',
   'learn.attempts.attempt': 'Попытка',
   'learn.attempts.status': 'Итог',
   'learn.attempts.score': 'Результат',

@@ -15,10 +15,10 @@ export async function trackPages(app: FastifyInstance, deps: LearningPagesDeps):
     const actor = studentOf(request);
     const enrollments = await progress.listEnrollments(actor);
     const entries = await Promise.all(
-      enrollments.map(async (summary) => ({
-        summary,
-        next: (await progress.progress(actor, summary.track.slug)).next,
-      })),
+      enrollments.map(async (summary) => {
+        const { next, mastery } = await progress.progress(actor, summary.track.slug);
+        return { summary, next, mastery };
+      }),
     );
     return renderer.page(reply, <DashboardPage ctx={renderer.context(request, reply)} entries={entries} />);
   });

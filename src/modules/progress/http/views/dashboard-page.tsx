@@ -1,10 +1,15 @@
 import { Layout } from '../../../../shared/http/views/layout.tsx';
 import type { PageContext } from '../../../../shared/http/views/page-context.ts';
-import type { EnrollmentSummary, NextAction } from '../../application/contract.ts';
+import type { EnrollmentSummary, ModuleMastery, NextAction } from '../../application/contract.ts';
 import { ENROLLMENT_STATUS_KEYS, LEARNING_CSS, ProgressBar, StageBadge } from './learning-format.tsx';
+import { MasteryChart } from './mastery-chart.tsx';
 import { NextActionButton } from './next-action.tsx';
 
-export type DashboardEntry = Readonly<{ summary: EnrollmentSummary; next: NextAction }>;
+export type DashboardEntry = Readonly<{
+  summary: EnrollmentSummary;
+  next: NextAction;
+  mastery: readonly ModuleMastery[];
+}>;
 
 /** The student's enrollments: where each one stands and what to do next. */
 export function DashboardPage(props: { ctx: PageContext; entries: readonly DashboardEntry[] }) {
@@ -42,7 +47,7 @@ export function DashboardPage(props: { ctx: PageContext; entries: readonly Dashb
 function EnrollmentCard(props: { ctx: PageContext; entry: DashboardEntry }) {
   const { ctx } = props;
   const { t } = ctx;
-  const { summary, next } = props.entry;
+  const { summary, next, mastery } = props.entry;
   const slug = summary.track.slug;
   const headingId = `enrollment-${summary.id}`;
   return (
@@ -71,6 +76,12 @@ function EnrollmentCard(props: { ctx: PageContext; entry: DashboardEntry }) {
             value={summary.progressPercent}
             label={t('learn.dashboard.progress', { completed: summary.completedStages, count: summary.stageCount })}
           />
+          {mastery.length > 0 ? (
+            <details>
+              <summary>{t('learn.mastery.title')}</summary>
+              <MasteryChart ctx={ctx} mastery={mastery} idPrefix={`mastery-${summary.id}`} />
+            </details>
+          ) : null}
           <div class="mt-auto pt-2">
             <NextActionButton ctx={ctx} slug={slug} next={next} small />
           </div>

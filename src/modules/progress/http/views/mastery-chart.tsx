@@ -16,8 +16,9 @@ function shortened(text: string, max = 28): string {
  * Mastery per module as server-rendered SVG bars (weak modules highlighted), announced as one
  * image with a summary, followed by the same numbers as a table.
  */
-export function MasteryChart(props: { ctx: PageContext; mastery: readonly ModuleMastery[] }) {
+export function MasteryChart(props: { ctx: PageContext; mastery: readonly ModuleMastery[]; idPrefix?: string }) {
   const { ctx } = props;
+  const prefix = props.idPrefix ?? 'mastery-chart';
   const { t } = ctx;
   const modules = [...props.mastery].sort((a, b) => a.position - b.position);
   if (modules.length === 0) return <p class="text-body-secondary">{t('learn.mastery.empty')}</p>;
@@ -33,11 +34,11 @@ export function MasteryChart(props: { ctx: PageContext; mastery: readonly Module
         viewBox={`0 0 ${WIDTH} ${height}`}
         width="100%"
         role="img"
-        aria-labelledby="mastery-chart-title mastery-chart-desc"
+        aria-labelledby={`${prefix}-title ${prefix}-desc`}
         preserveAspectRatio="xMinYMin meet"
       >
-        <title id="mastery-chart-title">{t('learn.mastery.chartTitle')}</title>
-        <desc id="mastery-chart-desc">{summary}</desc>
+        <title id={`${prefix}-title`}>{t('learn.mastery.chartTitle')}</title>
+        <desc id={`${prefix}-desc`}>{summary}</desc>
         {modules.map((module, index) => {
           const y = index * ROW_HEIGHT + 4;
           const value = masteryPercent(module.mastery);

@@ -97,7 +97,7 @@ export function TrackProgressPage(props: { ctx: PageContext; progress: TrackProg
       {progress.attempts.length > 0 ? (
         <section class="mt-4" aria-labelledby="attempts-title">
           <h2 id="attempts-title" class="h4">
-            {t('learn.attempts.title')}
+            {current ? t('learn.attempts.title') : t('learn.attempts.titleFinal')}
           </h2>
           <AttemptHistory ctx={ctx} attempts={progress.attempts} />
         </section>
