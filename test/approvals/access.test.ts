@@ -44,6 +44,16 @@ describe('approvals: who may do what', () => {
     }
   });
 
+  it('takes an approval without any body (the comment is optional)', async () => {
+    const response = await test.app.inject({
+      method: 'POST',
+      url: `/api/v1/admin/approvals/${randomUUID()}/approve`,
+      headers: staff.admin.auth,
+    });
+    expect(response.statusCode, response.body).toBe(404);
+    expect(response.json().code).toBe('request_not_found');
+  });
+
   it('rejects bad filters with a 400 problem', async () => {
     for (const query of ['status=maybe', 'trackId=nope', 'limit=0', 'limit=101', 'offset=-1']) {
       const response = await test.app.inject({ url: `/api/v1/admin/approvals?${query}`, headers: staff.admin.auth });

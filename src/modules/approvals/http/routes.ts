@@ -107,6 +107,10 @@ export function approvalRoutes(useCases: ApprovalsUseCases) {
           body: ApproveBody,
           response: { 200: ApprovalSchema },
         },
+        // The comment is optional, so is the body: a bare POST approves without one.
+        preValidation: async (request) => {
+          request.body ??= {};
+        },
       },
       async (request) => {
         const { id } = request.params as { id: string };
