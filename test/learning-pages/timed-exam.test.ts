@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { htmxHeaders } from '../content-pages/support.ts';
-import { type PageBrowser, textOf } from '../identity/page-browser.ts';
+import { PageBrowser, textOf } from '../identity/page-browser.ts';
 import { staffBrowsers } from '../questions-pages/support.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { createTestClock, MINUTE } from '../support/clock.ts';
+import { STRONG_PASSWORD } from '../support/identity.ts';
 import { createLearningTrack, type LearningTrack, SMALL_SETTINGS } from '../support/learning.ts';
 
 const attemptIdOf = (location: unknown) => /^\/learn\/attempts\/([\da-f-]{36})$/.exec(String(location))?.[1] ?? '';
@@ -24,11 +25,13 @@ describe('a timed level exam through the pages', () => {
   let test: TestApp;
   let student: PageBrowser;
   let track: LearningTrack;
+  let ownerId: string;
 
   beforeAll(async () => {
     test = await createTestApp({ clock, env: { RATE_LIMIT_MAX: '5000' } });
     const browsers = await staffBrowsers(test);
     student = browsers.student;
+    ownerId = browsers.staff.owner.userId;
     track = await createLearningTrack(test, browsers.staff.owner.userId, {
       stages: 2,
       modules: 2,
@@ -107,5 +110,31 @@ describe('a timed level exam through the pages', () => {
     const graded = textOf((await student.get(`/learn/attempts/${secondId}`)).body);
     expect(graded).toContain('Level exam of stage 1, attempt 2: result');
     expect(graded).toContain('Failed');
+  });
+
+  it("waits for approval after a pass, and shows the reviewer's comment after a rejection", async () => {
+    clock.advance(61 * MINUTE);
+    // Hours have passed on the app's clock: a fresh session.
+    student = await PageBrowser.signIn(test.app, 'student@school.test', { password: STRONG_PASSWORD });
+    const started = await student.post(`/learn/${track.slug}/stages/1/level-exam`);
+    const result = textOf((await answerAndFinish(student, attemptIdOf(started.headers.location), '0')).body);
+    expect(result).toContain('Passed');
+    expect(result).toContain('a teacher is reviewing your result');
+    const waiting = textOf((await student.get(`/learn/${track.slug}`)).body);
+    expect(waiting).toContain('Pending approval');
+    expect(waiting).toContain('a teacher is reviewing your result');
+
+    const owner = { id: ownerId, role: 'owner' as const };
+    const approvals = test.container.modules.approvals.useCases;
+    const { items } = await approvals.list(owner, { status: 'pending', limit: 10, offset: 0 });
+    expect(items).toHaveLength(1);
+    await approvals.reject(owner, items[0]!.id, 'Redo the <b>joins</b>, please.', { ip: '127.0.0.1', requestId: 'r1' });
+    const page = await student.get(`/learn/${track.slug}`);
+    const rejected = textOf(page.body);
+    expect(rejected).toContain('Your last result was not approved');
+    expect(rejected).toContain('The reviewer wrote: Redo the <b>joins</b>, please.'.replace(/</g, '&lt;'));
+    expect(page.body).not.toContain('<b>joins');
+    expect(rejected).toContain('Annulled');
+    expect(rejected).toContain('Take the level exam of stage 1');
   });
 });

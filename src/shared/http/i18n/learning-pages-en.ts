@@ -58,7 +58,8 @@ export const learningPagesEn: Record<keyof typeof learningPagesRu, string> = {
   'learn.next.approvalBadge': 'Waiting',
   'learn.next.approval': 'You passed: a teacher is reviewing your result. You will get an email when it is decided.',
   'learn.next.certificate': 'View your certificate',
-  'learn.rejected.title': 'Your last result was not approved. The reviewer wrote:',
+  'learn.rejected.title': 'Your last result was not approved',
+  'learn.rejected.comment': 'The reviewer wrote:',
 
   'learn.mastery.title': 'Mastery by module',
   'learn.mastery.chartTitle': 'Mastery by module',

@@ -57,7 +57,8 @@ export const learningPagesRu = {
   'learn.next.approvalBadge': 'Ожидание',
   'learn.next.approval': 'Вы сдали: преподаватель проверяет результат. Мы напишем вам, когда решение будет принято.',
   'learn.next.certificate': 'Посмотреть сертификат',
-  'learn.rejected.title': 'Ваш последний результат не подтверждён. Комментарий проверяющего:',
+  'learn.rejected.title': 'Ваш последний результат не подтверждён',
+  'learn.rejected.comment': 'Комментарий проверяющего:',
 
   'learn.mastery.title': 'Освоение по модулям',
   'learn.mastery.chartTitle': 'Освоение по модулям',

@@ -97,7 +97,11 @@ export function RejectionNotice(props: { ctx: PageContext; progress: TrackProgre
       <p class="mb-1 fw-semibold">
         {ctx.t('learn.rejected.title')} (<DateTime ctx={ctx} date={decision.decidedAt} />)
       </p>
-      {decision.comment ? <p class="mb-0 text-break">{decision.comment}</p> : null}
+      {decision.comment ? (
+        <p class="mb-0 text-break">
+          {ctx.t('learn.rejected.comment')} {decision.comment}
+        </p>
+      ) : null}
     </div>
   );
 }
