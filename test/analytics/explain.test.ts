@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { itemSumsQuery, optionCountsQuery } from '../../src/modules/analytics/infrastructure/analytics.reads.ts';
 import type { Db } from '../../src/shared/infrastructure/db/database.ts';
@@ -87,7 +87,7 @@ afterAll(() => test.close());
 type PlanNode = { 'Node Type': string; 'Relation Name'?: string; 'Index Name'?: string; Plans?: PlanNode[] };
 
 /** The plan's tree (the single column's name is whatever the camel-case plugin makes of "QUERY PLAN"). */
-async function plan(query: ReturnType<typeof itemSumsQuery>): Promise<PlanNode> {
+async function plan(query: RawBuilder<unknown>): Promise<PlanNode> {
   const compiled = query.compile(test.container.db);
   const { rows } = await test.container.db.executeQuery<Record<string, [{ Plan: PlanNode }]>>({
     ...compiled,
