@@ -221,6 +221,32 @@ describe('approval decisions through the API', () => {
     expect((await decidedEvents(requestId)).filter((event) => event.type === 'approval.decided')).toHaveLength(1);
   });
 
+  it('rejections racing annulments of the same attempt: one of them acts, the others get 409, none fails', async () => {
+    for (let round = 0; round < 3; round += 1) {
+      const { journey, requestId, attemptId } = await pendingStudent();
+      const responses = await Promise.all(
+        Array.from({ length: 8 }, (_, index) =>
+          index % 2 === 0
+            ? post(`/api/v1/admin/approvals/${requestId}/reject`, staff.admin.auth, { comment: `Reject ${index}.` })
+            : post(`/api/v1/admin/attempts/${attemptId}/annul`, staff.owner.auth, { reason: `Annul ${index}.` }),
+        ),
+      );
+      const statuses = responses.map((response) => response.statusCode).sort();
+      expect(statuses, responses.map((response) => response.body).join('\n')).toEqual([
+        200,
+        ...Array<number>(7).fill(409),
+      ]);
+      const request = (
+        await test.app.inject({ url: `/api/v1/admin/approvals/${requestId}`, headers: staff.admin.auth })
+      ).json().request;
+      expect(request.status).toBe('rejected');
+      expect((await journey.stages())[0]!.status).toBe('active');
+      const attempt = await test.container.modules.assessment.readsFor(test.container.db).byId(attemptId);
+      expect(attempt?.status).toBe('annulled');
+      expect(attempt?.annulReason).toBe(request.comment);
+    }
+  });
+
   it('without required approval the request is recorded approved automatically, decided by nobody', async () => {
     const automaticTrack = await createLearningTrack(test, staff.owner.userId, {
       stages: 2,

@@ -31,7 +31,7 @@ export type NewApprovalRecord = Readonly<{
 export type ApprovalRepository = {
   /** Translates "one pending per student and track" and "one request per attempt" into a 409. */
   insert(record: NewApprovalRecord): Promise<void>;
-  /** The request, its row locked until the transaction ends. */
+  /** The request, its row (and its attempt's, taken first) locked until the transaction ends. */
   lockById(id: string): Promise<ApprovalRecord | undefined>;
   lockByAttempt(attemptId: string): Promise<ApprovalRecord | undefined>;
   decide(

@@ -33,6 +33,15 @@ export function createApprovalRepository(tx: Tx): ApprovalRepository {
     },
 
     async lockById(id): Promise<ApprovalRecord | undefined> {
+      const request = await tx
+        .selectFrom('approvalRequests')
+        .select('attemptId')
+        .where('id', '=', id)
+        .executeTakeFirst();
+      if (!request) return undefined;
+      // The attempt first, then its request: the order an admin's annulment takes them in (it
+      // locks the attempt, then closes its request), so a rejection racing it cannot deadlock.
+      await tx.selectFrom('attempts').select('id').where('id', '=', request.attemptId).forUpdate().execute();
       return tx
         .selectFrom('approvalRequests')
         .select(RECORD_COLUMNS)
