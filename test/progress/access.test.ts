@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { registeredUser } from '../support/identity.ts';
-import { createLearningTrack, type LearningTrack } from '../support/learning.ts';
+import { createLearningTrack, type LearningTrack, SMALL_SETTINGS } from '../support/learning.ts';
 import { type Staff, staffUsers } from '../support/staff.ts';
-import { answerAndFinish, type Auth, call, progressOf, start } from './support.ts';
+import { answerAndFinish, type Auth, call, progressOf, start, study } from './support.ts';
 
 describe('progress access and input', () => {
   let test: TestApp;
@@ -76,6 +76,18 @@ describe('progress access and input', () => {
       .where('subjectId', '=', enrollmentId)
       .execute();
     expect(audit.map((row) => row.actorId).sort()).toEqual([staff.admin.userId, staff.owner.userId].sort());
+  });
+
+  it('gives timed attempts the enrollment’s extra time', async () => {
+    expect((await patch(staff.admin.auth, enrollmentId, { extraTimePercent: 100 })).statusCode).toBe(200);
+    await study(test, staff.student.auth, track.slug);
+    const examId = await start(test, staff.student.auth, `/me/tracks/${track.slug}/stages/1/level-exam`);
+    const [exam] = (await progressOf(test, staff.student.auth, track.slug)).attempts;
+    expect(exam).toMatchObject({ id: examId, status: 'in_progress' });
+    const { startedAt, deadlineAt } = exam as unknown as { startedAt: string; deadlineAt: string };
+    const limit = SMALL_SETTINGS.levelExam!.timeLimitMinutes as number;
+    expect(Date.parse(deadlineAt) - Date.parse(startedAt)).toBe(2 * limit * 60_000);
+    await patch(staff.admin.auth, enrollmentId, { extraTimePercent: 0 });
   });
 
   it('answers bad input with problems, and unknown enrollments with 404', async () => {

@@ -45,7 +45,7 @@ describe('journey rules', () => {
   };
 
   it('completes an article by opening it, and one with a mini-test only once that is passed too', async () => {
-    const { auth } = await learner(track);
+    const { auth, userId } = await learner(track);
     const [core, remedial] = (await progressOf(test, auth, track.slug)).assignments;
     expect(core!.minitestSize).toBe(2);
     expect(remedial!.minitestSize).toBe(0);
@@ -67,6 +67,29 @@ describe('journey rules', () => {
     expect(after.assignments.map((assignment) => assignment.done)).toEqual([true, true]);
     expect(after.assignments[1]!.openedAt).toEqual(clock.now().toISOString());
     expect(after.next).toEqual({ action: 'take_level_exam', stagePosition: 1 });
+
+    // The article page's panel: the assignment, where it belongs, the pass mark, the attempts.
+    const state = await test.container.modules.progress.useCases.articleState(
+      { id: userId, role: 'student' },
+      core!.article.id,
+    );
+    expect(state).toMatchObject({
+      assignment: { article: { id: core!.article.id }, reason: { kind: 'core' }, done: true, minitestSize: 2 },
+      trackSlug: track.slug,
+      stagePosition: 1,
+      minitestPassPercent: 50,
+      minitestAttempts: [
+        { id: passed, status: 'passed' },
+        { id: failed, status: 'failed' },
+      ],
+    });
+    const stranger = await registeredUser(test, 'stranger@school.test');
+    expect(
+      await test.container.modules.progress.useCases.articleState(
+        { id: stranger.userId, role: 'student' },
+        core!.article.id,
+      ),
+    ).toBeUndefined();
   });
 
   it('marks a mini-test article done when the pass comes after the opening', async () => {
