@@ -138,6 +138,10 @@ describe('the student pages', () => {
     const resumed = await student.get(`/learn/attempts/${diagnosticId}`);
     expect(resumed.body).toMatch(new RegExp(`name="q-${first}" id="q-${first}-0" value="0" checked`));
 
+    const bad = await student.post(`/learn/attempts/${diagnosticId}/answers`, { answers: '1', [`q-${first}`]: 'x' });
+    expect(bad.statusCode).toBe(422);
+    expect(textOf(bad.body)).toContain('Some answers were not valid and were not saved.');
+
     // Without JavaScript: every answer at once (the last question left open).
     const form: Record<string, string> = { answers: '1', confirm: '' };
     form[`q-${first}`] = '0';
@@ -226,6 +230,9 @@ describe('the student pages', () => {
     expect(save.statusCode).toBe(404);
     const articleId = track.coreArticles.get(track.stages[0]!.id)![0]!;
     expect((await other.get(`/learn/articles/${articleId}`)).statusCode).toBe(404);
+    expect((await other.get(`/learn/articles/${randomUUID()}`)).statusCode).toBe(404);
+    expect((await other.get('/learn/no-such-track')).statusCode).toBe(404);
+    expect((await other.post('/learn/no-such-track/enroll')).statusCode).toBe(404);
     const notEnrolled = await other.get(`/learn/${track.slug}`);
     expect(notEnrolled.statusCode).toBe(303);
     expect(notEnrolled.headers.location).toBe(`/tracks/${track.slug}`);
