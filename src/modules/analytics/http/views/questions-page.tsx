@@ -26,7 +26,7 @@ export type OutlineNames = Readonly<{
 const FLAG_BADGE: Record<ItemFlag, string> = {
   too_hard: 'text-bg-danger',
   too_easy: 'text-bg-warning',
-  low_discrimination: 'text-bg-dark',
+  low_discrimination: 'text-bg-info',
 };
 
 export function QuestionStatsPage(props: {
