@@ -247,6 +247,30 @@ describe('approval decisions through the API', () => {
     }
   });
 
+  it('a second pending request of a student on a track is a clear conflict, and the port reports the last decision', async () => {
+    const { session, journey, requestId } = await pendingStudent();
+    const diagnostic = (await journey.progress()).diagnostic!.id;
+    const { approvals } = test.container.modules;
+    const open = () =>
+      test.container.db.transaction().execute((tx) =>
+        approvals.requestsFor(tx).open({
+          userId: session.userId,
+          trackId: track.id,
+          kind: 'stage_transition',
+          stageId: track.stages[0]!.id,
+          attemptId: diagnostic,
+          required: true,
+          at: test.container.clock.now(),
+        }),
+      );
+    await expect(open()).rejects.toMatchObject({ kind: 'conflict', code: 'approvals.already_requested' });
+    const last = () =>
+      test.container.db.transaction().execute((tx) => approvals.requestsFor(tx).lastDecision(session.userId, track.id));
+    expect(await last()).toBeUndefined();
+    await post(`/api/v1/admin/approvals/${requestId}/reject`, staff.owner.auth, { comment: 'Not yet.' });
+    expect(await last()).toMatchObject({ status: 'rejected', comment: 'Not yet.' });
+  });
+
   it('without required approval the request is recorded approved automatically, decided by nobody', async () => {
     const automaticTrack = await createLearningTrack(test, staff.owner.userId, {
       stages: 2,
