@@ -102,6 +102,55 @@ describe('journey rules', () => {
     expect((await progressOf(test, auth, track.slug)).assignments[0]).toMatchObject({ done: true });
   });
 
+  it('completes the article when its opening races the mini-test’s finish', async () => {
+    for (let round = 0; round < 3; round += 1) {
+      const { auth } = await learner(track);
+      const [core] = (await progressOf(test, auth, track.slug)).assignments;
+      const attemptId = await start(test, auth, `/me/articles/${core!.article.id}/minitest`);
+      const questions = (
+        await call(test, { method: 'GET', url: `/api/v1/attempts/${attemptId}`, headers: auth }, 200)
+      ).json<{
+        questions: { id: string }[];
+      }>().questions;
+      for (const question of questions) {
+        await call(
+          test,
+          {
+            method: 'PUT',
+            url: `/api/v1/attempts/${attemptId}/answers/${question.id}`,
+            headers: auth,
+            payload: { selected: [0] },
+          },
+          204,
+        );
+      }
+      const [opened, finished] = await Promise.all([
+        post(auth, `/me/articles/${core!.article.id}/open`),
+        post(auth, `/attempts/${attemptId}/finish`),
+      ]);
+      expect([opened.statusCode, finished.statusCode]).toEqual([204, 200]);
+      expect(finished.json().passed).toBe(true);
+      expect((await progressOf(test, auth, track.slug)).assignments[0]).toMatchObject({ done: true });
+    }
+  });
+
+  it('gives parallel level exam starts one attempt', async () => {
+    const { auth, userId } = await learner(track);
+    await study(test, auth, track.slug);
+    const responses = await Promise.all(
+      Array.from({ length: 10 }, () => post(auth, `/me/tracks/${track.slug}/stages/1/level-exam`)),
+    );
+    expect(responses.map((response) => response.statusCode).sort()).toEqual([...Array<number>(9).fill(200), 201]);
+    expect(new Set(responses.map((response) => response.json().attemptId)).size).toBe(1);
+    const exams = await test.container.db
+      .selectFrom('attempts')
+      .select('id')
+      .where('userId', '=', userId)
+      .where('kind', '=', 'level_exam')
+      .execute();
+    expect(exams).toHaveLength(1);
+  });
+
   it('refuses articles that are not assigned (404) and unknown stages and tracks', async () => {
     const { auth } = await learner(track);
     const otherStage = track.coreArticles.get(track.stages[1]!.id)![0]!;
