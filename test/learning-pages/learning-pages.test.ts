@@ -63,6 +63,10 @@ describe('the student pages', () => {
     expect(page.statusCode).toBe(200);
     expect(textOf(page.body)).toContain('Sign in to enroll');
     expect(page.body).toContain(`href="/login?returnTo=${encodeURIComponent(`/tracks/${track.slug}`)}"`);
+    // An autosave after the session ended says so in the question's status.
+    const autosave = await htmxPost(guest, `/learn/attempts/${randomUUID()}/answers/${randomUUID()}`, '');
+    expect(autosave.statusCode).toBe(401);
+    expect(textOf(autosave.body)).toContain('Your session has ended: this answer was not saved.');
     const enroll = await guest.post(`/learn/${track.slug}/enroll`);
     expect(enroll.statusCode).toBe(303);
     expect(String(enroll.headers.location)).toMatch(/^\/login/);

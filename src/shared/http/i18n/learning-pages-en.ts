@@ -140,6 +140,9 @@ export const learningPagesEn: Record<keyof typeof learningPagesRu, string> = {
   'learn.attempt.finishedAnswer': 'This attempt is already finished: reload the page to see the result.',
   'learn.attempt.invalidAnswer': 'This answer is not valid and was not saved.',
 
+  'learn.attempt.signedOut':
+    'Your session has ended: this answer was not saved. Sign in again in another tab, then choose it again.',
+
   'learn.result.title': 'result',
   'learn.result.score': 'Score: {score}',
   'learn.result.scoreVsPass': 'Score: {score} (pass mark {pass})',

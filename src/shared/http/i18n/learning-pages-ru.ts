@@ -140,6 +140,9 @@ export const learningPagesRu = {
   'learn.attempt.finishedAnswer': 'Попытка уже завершена: обновите страницу, чтобы увидеть результат.',
   'learn.attempt.invalidAnswer': 'Этот ответ некорректен и не сохранён.',
 
+  'learn.attempt.signedOut':
+    'Сеанс завершён: этот ответ не сохранён. Войдите снова в другой вкладке и выберите ответ ещё раз.',
+
   'learn.result.title': 'результат',
   'learn.result.score': 'Результат: {score}',
   'learn.result.scoreVsPass': 'Результат: {score} (проходной {pass})',

@@ -26,6 +26,17 @@ export async function attemptPages(app: FastifyInstance, deps: LearningPagesDeps
   const { renderer, flash, progress, clock } = deps;
   const assessment = () => deps.assessment();
   const signedIn = { preHandler: pageUserGuard() };
+  const guard = pageUserGuard();
+  // An autosave after the session ended: a message in the question's status, not the login page.
+  const signedInForFragment = {
+    preHandler: async (request: FastifyRequest, reply: FastifyReply) => {
+      if (!request.user && isHtmx(request)) {
+        const view = <SavedStatus ctx={renderer.context(request, reply)} state="signed_out" at={clock.now()} />;
+        return renderer.fragment(reply, view, 401);
+      }
+      return guard(request, reply);
+    },
+  };
 
   const expired = (attempt: AttemptView) =>
     attempt.status === 'in_progress' && attempt.deadlineAt !== null && attempt.deadlineAt <= clock.now();
@@ -92,7 +103,7 @@ export async function attemptPages(app: FastifyInstance, deps: LearningPagesDeps
 
   app.post(
     '/learn/attempts/:id/answers/:questionId',
-    { ...signedIn, schema: { params: ANSWER_PARAMS, body: ANSWERS_BODY } },
+    { ...signedInForFragment, schema: { params: ANSWER_PARAMS, body: ANSWERS_BODY } },
     async (request, reply) => {
       const actor = studentOf(request);
       const { id, questionId } = request.params as { id: string; questionId: string };

@@ -220,7 +220,7 @@ function Notice(props: { ctx: PageContext; notice: AttemptNotice; action: string
 /** The htmx answer to one autosave: when it was saved, or why it was not. */
 export function SavedStatus(props: {
   ctx: PageContext;
-  state: 'saved' | 'cleared' | 'expired' | 'finished' | 'invalid';
+  state: 'saved' | 'cleared' | 'expired' | 'finished' | 'invalid' | 'signed_out';
   at: Date;
 }) {
   const { ctx } = props;
@@ -250,5 +250,7 @@ export function SavedStatus(props: {
       return <strong class="text-danger-emphasis">{ctx.t('learn.attempt.finishedAnswer')}</strong>;
     case 'invalid':
       return <strong class="text-danger-emphasis">{ctx.t('learn.attempt.invalidAnswer')}</strong>;
+    case 'signed_out':
+      return <strong class="text-danger-emphasis">{ctx.t('learn.attempt.signedOut')}</strong>;
   }
 }
