@@ -28,7 +28,6 @@ export type EnrollmentRepository = {
   insertIfAbsent(
     enrollment: Readonly<{ id: string; userId: string; trackId: string; now: Date }>,
   ): Promise<Readonly<{ enrollment: EnrollmentRecord; created: boolean }>>;
-  byUserAndTrack(userId: string, trackId: string): Promise<EnrollmentRecord | undefined>;
   /** The enrollment; starts of the same enrollment wait for each other until the transaction ends. */
   holdForStart(userId: string, trackId: string): Promise<EnrollmentRecord | undefined>;
   lockById(id: string): Promise<EnrollmentRecord | undefined>;
@@ -153,7 +152,6 @@ export type ProgressUnitOfWork = { run<T>(work: (repositories: ProgressRepositor
 export type ProgressReadModel = {
   enrollmentsOf(userId: string): Promise<readonly EnrollmentRecord[]>;
   enrollment(userId: string, trackId: string): Promise<EnrollmentRecord | undefined>;
-  enrollmentById(id: string): Promise<EnrollmentRecord | undefined>;
   stagesOf(userId: string, trackId: string): Promise<readonly StageProgressRecord[]>;
   mastery(userId: string, trackId: string): Promise<readonly MasteryCountsRow[]>;
   /** Assignments with their articles and reasons; of one stage, or of the track when `stageId` is null. */

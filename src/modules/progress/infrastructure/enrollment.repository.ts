@@ -49,7 +49,6 @@ export function createEnrollmentRepository(db: Db) {
       const existing = await byUserAndTrack(userId, trackId).executeTakeFirstOrThrow();
       return { enrollment: existing, created: false };
     },
-    byUserAndTrack: (userId, trackId) => byUserAndTrack(userId, trackId).executeTakeFirst(),
     async holdForStart(userId, trackId) {
       // A transaction-scoped advisory lock rather than a row lock: the finishing transaction
       // (which holds its attempt row) may update the enrollment without waiting for a start

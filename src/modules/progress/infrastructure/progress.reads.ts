@@ -15,7 +15,6 @@ export function createProgressReadModel(db: Db) {
     enrollmentsOf: (userId) => enrollments().where('userId', '=', userId).orderBy('enrolledAt').orderBy('id').execute(),
     enrollment: (userId, trackId) =>
       enrollments().where('userId', '=', userId).where('trackId', '=', trackId).executeTakeFirst(),
-    enrollmentById: (id) => enrollments().where('id', '=', id).executeTakeFirst(),
     stagesOf: (userId, trackId) =>
       db
         .selectFrom('stageProgress')
