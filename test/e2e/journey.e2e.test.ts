@@ -287,6 +287,15 @@ describe('the learning journey in a real browser', () => {
       } finally {
         await guest.close();
       }
+
+      // The outbox mailed the admins each request and the student each decision and the graduation.
+      await expect
+        .poll(() => mailSubjects(admin.page, owner.email), { timeout: 30_000 })
+        .toEqual(expect.arrayContaining([`${student.name} awaits approval: Хип-хоп`]));
+      await expect
+        .poll(() => mailSubjects(admin.page, student.email), { timeout: 30_000 })
+        .toEqual(expect.arrayContaining(['Promotion approved: Хип-хоп', 'Congratulations on graduating: Хип-хоп']));
+
       expect(errors).toEqual([]);
       expect(admin.errors).toEqual([]);
     } finally {
@@ -295,6 +304,16 @@ describe('the learning journey in a real browser', () => {
     }
   }, 240_000);
 });
+
+/** Subjects of the development mailbox's latest messages to `email`. */
+async function mailSubjects(page: Page, email: string): Promise<string[]> {
+  await page.goto(`${baseUrl}/dev/mail`);
+  const rows = page.locator('tbody tr', { hasText: email });
+  const subjects: string[] = [];
+  for (let index = 0; index < (await rows.count()); index += 1)
+    subjects.push((await rows.nth(index).locator('td').nth(2).innerText()).trim());
+  return subjects;
+}
 
 /** The admin finds the student's request in the queue, reads the dossier and approves it. */
 async function approveAsAdmin(page: Page, studentName: string, checkAccessibility: boolean): Promise<void> {
