@@ -131,7 +131,6 @@ export const learningPagesEn: Record<keyof typeof learningPagesRu, string> = {
   'learn.attempt.unanswered': 'Unanswered questions: {count}. They count as wrong. Finish anyway?',
   'learn.attempt.finishAnyway': 'Finish anyway',
   'learn.attempt.keepAnswering': 'Keep answering',
-  'learn.attempt.expired': 'The time of this attempt is up: answers are no longer saved.',
   'learn.attempt.invalid': 'Some answers were not valid and were not saved. Check them and save again.',
   'learn.attempt.savedAt': 'Saved at',
   'learn.attempt.clearedAt': 'Answer cleared at',

@@ -131,7 +131,6 @@ export const learningPagesRu = {
   'learn.attempt.unanswered': 'Вопросов без ответа: {count}. Они засчитаются как неверные. Всё равно завершить?',
   'learn.attempt.finishAnyway': 'Завершить всё равно',
   'learn.attempt.keepAnswering': 'Продолжить отвечать',
-  'learn.attempt.expired': 'Время попытки вышло: ответы больше не сохраняются.',
   'learn.attempt.invalid': 'Некоторые ответы некорректны и не сохранены. Проверьте их и сохраните снова.',
   'learn.attempt.savedAt': 'Сохранено в',
   'learn.attempt.clearedAt': 'Ответ очищен в',

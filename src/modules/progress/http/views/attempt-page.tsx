@@ -6,10 +6,7 @@ import type { AttemptQuestionView, AttemptView } from '../../../assessment/index
 import { escapeHtml, KIND_KEYS, LEARNING_CSS, LEARNING_JS } from './learning-format.tsx';
 
 /** A message above the questions: a no-JS confirmation to finish, or why a request did nothing. */
-export type AttemptNotice =
-  | Readonly<{ kind: 'confirm_finish'; unanswered: number }>
-  | Readonly<{ kind: 'expired' }>
-  | Readonly<{ kind: 'invalid' }>;
+export type AttemptNotice = Readonly<{ kind: 'confirm_finish'; unanswered: number }> | Readonly<{ kind: 'invalid' }>;
 
 export function attemptTitle(ctx: PageContext, attempt: AttemptView): string {
   const kind = ctx.t(KIND_KEYS[attempt.kind]);
@@ -212,7 +209,7 @@ function Notice(props: { ctx: PageContext; notice: AttemptNotice; action: string
   }
   return (
     <div class="alert alert-danger" role="alert">
-      {notice.kind === 'expired' ? t('learn.attempt.expired') : t('learn.attempt.invalid')}
+      {t('learn.attempt.invalid')}
     </div>
   );
 }
