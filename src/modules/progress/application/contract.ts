@@ -8,7 +8,8 @@ import type { Actor, AttemptReport } from '../../assessment/index.ts';
  * same transaction. Errors (`progress.*`): `track_not_found` (404, also drafts),
  * `not_enrolled` (404), `enrollment_not_found` (404), `diagnostic_required` (409),
  * `stage_not_active` (409), `articles_not_done` (409), `stages_not_completed` (409),
- * `article_not_assigned` (404), `no_minitest` (409), `forbidden` (403).
+ * `article_not_assigned` (404), `no_minitest` (409), `forbidden` (403), `stage_not_found` (404, no
+ * stage at that position), `certificate_not_found` (404), `extra_time_out_of_range` (422).
  */
 export type EnrollmentStatus = 'diagnostic' | 'learning' | 'final' | 'graduated';
 export type StageStatus = 'locked' | 'active' | 'pending_approval' | 'completed';
