@@ -44,6 +44,12 @@ describe('the learning journey through the progress API', () => {
     const statuses = responses.map((response) => response.statusCode).sort();
     expect(statuses, responses[0]?.body).toEqual([...Array<number>(19).fill(200), 201].sort());
     expect(new Set(responses.map((response) => response.json().attemptId)).size).toBe(1);
+    // The body is the attempt itself (API.md: "→ 201 attempt"), with no correct answers in it.
+    const body = responses[0]!.json();
+    expect(body).toMatchObject({ id: body.attemptId, kind: 'diagnostic', status: 'in_progress', result: null });
+    expect(body.questions.length).toBeGreaterThan(0);
+    expect(responses[0]!.headers.location).toBe(`/api/v1/attempts/${body.attemptId}`);
+    expect(responses[0]!.body).not.toMatch(/correctOptions|explanation|"correct"/);
     const attempts = await test.container.db
       .selectFrom('attempts')
       .select('id')

@@ -85,3 +85,6 @@ export function createAssessmentModule(deps: {
     annulmentFor: (tx) => attemptAnnulment(assessmentRepositories(tx, repositoryDeps)),
   };
 }
+
+/** The JSON shape of an attempt (`GET /attempts/{id}`), for routes of other modules that return one. */
+export { AttemptSchema, attemptJson } from './http/schemas.ts';

@@ -77,7 +77,7 @@ export function createProgressModule(deps: {
   const decisionsFor = (tx: Tx) => createJourneyDecisions(bind(tx), newCertificateCode);
   return {
     useCases,
-    routes: (app: FastifyInstance) => progressRoutes(app, { useCases }),
+    routes: (app: FastifyInstance) => progressRoutes(app, { useCases, assessment: deps.assessment }),
     // The student's pages (owned separately from the use cases and JSON routes).
     pages: (app, pagesDeps) =>
       learningPages(app, {

@@ -1,8 +1,9 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Static } from 'typebox';
 import { currentUser } from '../../../shared/http/auth-guards.ts';
 import { CertificateNotFoundError } from '../domain/errors.ts';
 import { originOf } from '../../../shared/http/request-origin.ts';
+import { type AssessmentUseCases, attemptJson } from '../../assessment/index.ts';
 import type { ProgressUseCases, StartResult } from '../application/contract.ts';
 import { certificateJson, staffRowJson, summaryJson, trackProgressJson } from './routes-json.ts';
 import {
@@ -22,19 +23,35 @@ import {
   enrollmentJson,
 } from './schemas.ts';
 
-export type ProgressRouteDeps = Readonly<{ useCases: ProgressUseCases }>;
+export type ProgressRouteDeps = Readonly<{
+  useCases: ProgressUseCases;
+  /** Resolved per request: a start answers with the attempt itself. */
+  assessment: () => AssessmentUseCases;
+}>;
 
 const tags = ['learning'];
 const security = [{ bearerAuth: [] }];
 
-/** 201 with a Location for a new attempt, 200 for the one already in progress. */
-export function sendStarted(reply: FastifyReply, started: StartResult) {
-  const status = started.created ? 201 : 200;
-  return reply.status(status).header('location', `/api/v1/attempts/${started.attemptId}`).send(started);
+/**
+ * 201 with a Location for a new attempt, 200 for the one already in progress; the body is the
+ * attempt as `GET /attempts/{id}` gives it, plus `attemptId` and `created`.
+ */
+async function sendStarted(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  deps: ProgressRouteDeps,
+  started: StartResult,
+) {
+  const attempt = await deps.assessment().getAttempt(currentUser(request), started.attemptId);
+  return reply
+    .status(started.created ? 201 : 200)
+    .header('location', `/api/v1/attempts/${started.attemptId}`)
+    .send({ ...attemptJson(attempt), ...started });
 }
 
 /** Enrolling and starting the journey's attempts. */
-async function journeyRoutes(app: FastifyInstance, { useCases }: ProgressRouteDeps): Promise<void> {
+async function journeyRoutes(app: FastifyInstance, deps: ProgressRouteDeps): Promise<void> {
+  const { useCases } = deps;
   app.post(
     '/tracks/:slug/enrollment',
     {
@@ -68,13 +85,14 @@ async function journeyRoutes(app: FastifyInstance, { useCases }: ProgressRouteDe
     },
     async (request, reply) => {
       const { slug } = request.params as Static<typeof SlugParams>;
-      return sendStarted(reply, await useCases.startDiagnostic(currentUser(request), slug));
+      return sendStarted(reply, request, deps, await useCases.startDiagnostic(currentUser(request), slug));
     },
   );
 }
 
 /** The student's own progress, articles and exams. */
-async function meRoutes(app: FastifyInstance, { useCases }: ProgressRouteDeps): Promise<void> {
+async function meRoutes(app: FastifyInstance, deps: ProgressRouteDeps): Promise<void> {
+  const { useCases } = deps;
   app.get(
     '/me/enrollments',
     {
@@ -140,7 +158,7 @@ async function meRoutes(app: FastifyInstance, { useCases }: ProgressRouteDeps): 
     },
     async (request, reply) => {
       const { id } = request.params as Static<typeof IdParams>;
-      return sendStarted(reply, await useCases.startMinitest(currentUser(request), id));
+      return sendStarted(reply, request, deps, await useCases.startMinitest(currentUser(request), id));
     },
   );
 
@@ -158,7 +176,7 @@ async function meRoutes(app: FastifyInstance, { useCases }: ProgressRouteDeps): 
     },
     async (request, reply) => {
       const { slug, position } = request.params as Static<typeof StageParams>;
-      return sendStarted(reply, await useCases.startLevelExam(currentUser(request), slug, position));
+      return sendStarted(reply, request, deps, await useCases.startLevelExam(currentUser(request), slug, position));
     },
   );
 
@@ -176,7 +194,7 @@ async function meRoutes(app: FastifyInstance, { useCases }: ProgressRouteDeps): 
     },
     async (request, reply) => {
       const { slug } = request.params as Static<typeof SlugParams>;
-      return sendStarted(reply, await useCases.startRankFinal(currentUser(request), slug));
+      return sendStarted(reply, request, deps, await useCases.startRankFinal(currentUser(request), slug));
     },
   );
 }

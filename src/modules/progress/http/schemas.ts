@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { AttemptSchema } from '../../assessment/index.ts';
 import type { EnrollmentView } from '../application/contract.ts';
 
 export const Uuid = Type.String({ format: 'uuid' });
@@ -41,7 +42,12 @@ export const EnrollmentSchema = Type.Object({
 export const EnrollmentResult = Type.Object({ enrollment: EnrollmentSchema });
 
 /** A started (or resumed) attempt: where to take it. */
-export const StartResultSchema = Type.Object({ attemptId: Uuid, created: Type.Boolean() });
+/** The started attempt as `GET /attempts/{id}` gives it, plus `attemptId` and `created`. */
+export const StartResultSchema = Type.Object({
+  ...AttemptSchema.properties,
+  attemptId: Uuid,
+  created: Type.Boolean(),
+});
 
 export const iso = (date: Date | null) => date?.toISOString() ?? null;
 
