@@ -226,6 +226,7 @@ describe('attempts under concurrency, deadlines and the expiry job', () => {
         deadOneTimeTokens: 0,
         deadSessions: 0,
         oldDevMail: 0,
+        oldMailRecords: 0,
       }),
       finishExpiredAttempts: async () => {
         runs += 1;

@@ -45,6 +45,11 @@ describe('maintenance cleanup', () => {
         ('u@school.test', 'old', 't', 'h', now() - interval '31 days'),
         ('u@school.test', 'new', 't', 'h', now())`.execute(t.db);
 
+    await sql`
+      INSERT INTO approval_notifications (event_id, recipient, sent_at) VALUES
+        (1, 'old@school.test', now() - interval '30 days'),
+        (2, 'new@school.test', now() - interval '1 day')`.execute(t.db);
+
     const cleanUp = createMaintenanceCleanup({ db: t.db, outboxRetentionDays: 7 });
     expect(await cleanUp()).toEqual({
       expiredIdempotencyKeys: 1,
@@ -52,6 +57,7 @@ describe('maintenance cleanup', () => {
       deadOneTimeTokens: 1,
       deadSessions: 1,
       oldDevMail: 1,
+      oldMailRecords: 1,
     });
     const left = await sql<{ n: string }>`
       SELECT (SELECT count(*) FROM one_time_tokens) + (SELECT count(*) FROM sessions) + (SELECT count(*) FROM dev_mailbox) AS n`.execute(
@@ -77,6 +83,7 @@ describe('worker', () => {
         deadOneTimeTokens: 0,
         deadSessions: 0,
         oldDevMail: 0,
+        oldMailRecords: 0,
       };
     };
     const relay = createOutboxRelay({ db: t.db, handlers: new Map(), logger: t.logger, pollMs: 50 });

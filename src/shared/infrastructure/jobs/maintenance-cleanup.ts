@@ -10,6 +10,7 @@ export type CleanupResult = {
   deadOneTimeTokens: number;
   deadSessions: number;
   oldDevMail: number;
+  oldMailRecords: number;
 };
 
 /** Sessions and one-time tokens stay this long after they end, for support questions. */
@@ -18,7 +19,8 @@ const DEV_MAIL_RETENTION_DAYS = 30;
 
 /**
  * Deletes idempotency keys past their expiry, outbox events delivered longer ago than the
- * retention, sessions and one-time tokens long dead, and old development mail.
+ * retention, sessions and one-time tokens long dead, old development mail, and the records of
+ * who was mailed for an event (they only guard redelivery, which ends with the event's retention).
  */
 export function createMaintenanceCleanup(deps: { db: Db; outboxRetentionDays: number }) {
   return async function cleanUp(): Promise<CleanupResult> {
@@ -45,12 +47,17 @@ export function createMaintenanceCleanup(deps: { db: Db; outboxRetentionDays: nu
       .deleteFrom('devMailbox')
       .where('sentAt', '<', sql<Date>`now() - make_interval(days => ${DEV_MAIL_RETENTION_DAYS})`)
       .executeTakeFirst();
+    const mailedBefore = sql<Date>`now() - make_interval(days => ${deps.outboxRetentionDays})`;
+    const approvalRecords = await sql`DELETE FROM approval_notifications WHERE sent_at < ${mailedBefore}`.execute(
+      deps.db,
+    );
     return {
       expiredIdempotencyKeys: Number(keys.numDeletedRows),
       deliveredOutboxEvents: Number(events.numDeletedRows),
       deadOneTimeTokens: Number(tokens.numDeletedRows),
       deadSessions: Number(sessions.numDeletedRows),
       oldDevMail: Number(mail.numDeletedRows),
+      oldMailRecords: Number(approvalRecords.numAffectedRows ?? 0),
     };
   };
 }
