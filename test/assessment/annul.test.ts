@@ -95,7 +95,11 @@ describe('annulling an attempt', () => {
       },
     ]);
     const view = (await getAttempt(test, student.auth, attemptId)).json();
-    expect(view).toMatchObject({ status: 'annulled', result: { status: 'annulled', passed: false } });
+    expect(view).toMatchObject({
+      status: 'annulled',
+      result: { status: 'annulled', passed: false },
+      annulReason: 'The power went out in the exam room.',
+    });
 
     const next = await startExam(test, student.userId, track, rankFinal);
     expect(next.created).toBe(true);

@@ -117,7 +117,8 @@ describe('a timed level exam through the pages', () => {
     // Hours have passed on the app's clock: a fresh session.
     student = await PageBrowser.signIn(test.app, 'student@school.test', { password: STRONG_PASSWORD });
     const started = await student.post(`/learn/${track.slug}/stages/1/level-exam`);
-    const result = textOf((await answerAndFinish(student, attemptIdOf(started.headers.location), '0')).body);
+    const passedId = attemptIdOf(started.headers.location);
+    const result = textOf((await answerAndFinish(student, passedId, '0')).body);
     expect(result).toContain('Passed');
     expect(result).toContain('a teacher is reviewing your result');
     const waiting = textOf((await student.get(`/learn/${track.slug}`)).body);
@@ -136,5 +137,9 @@ describe('a timed level exam through the pages', () => {
     expect(page.body).not.toContain('<b>joins');
     expect(rejected).toContain('Annulled');
     expect(rejected).toContain('Take the level exam of stage 1');
+    // The annulled attempt's own page says why.
+    const annulledPage = await student.get(`/learn/attempts/${passedId}`);
+    expect(textOf(annulledPage.body)).toContain('Why it was annulled: Redo the &lt;b>joins&lt;/b>, please.');
+    expect(annulledPage.body).not.toContain('<b>joins');
   });
 });

@@ -47,6 +47,7 @@ function attempt(overrides: Partial<AttemptView> = {}): AttemptView {
     track: { id: 'track-id', slug: 'sql', title: 'SQL' },
     stage: { id: 'stage-id', position: 1, title: 'Basics' },
     articleId: null,
+    annulReason: null,
     startedAt: new Date('2026-03-02T09:50:00Z'),
     deadlineAt: new Date('2026-03-02T10:20:00Z'),
     finishedAt: null,

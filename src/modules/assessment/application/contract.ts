@@ -158,6 +158,8 @@ export type AttemptView = Readonly<{
   questions: readonly AttemptQuestionView[];
   /** After the end. */
   result: AttemptResult | null;
+  /** Why an admin (or a rejected approval) annulled it; null otherwise. */
+  annulReason: string | null;
 }>;
 
 /**

@@ -99,6 +99,9 @@ export const AttemptSchema = Type.Object({
   score: Type.Optional(Type.Number()),
   passed: Type.Optional(Type.Boolean()),
   result: Nullable(ResultSchema),
+  annulReason: Nullable(
+    Type.String({ description: 'Why the attempt was annulled (by an admin or a rejected approval)' }),
+  ),
 });
 
 export const ReportSchema = Type.Object({
@@ -151,6 +154,7 @@ export function attemptJson(view: AttemptView) {
     })),
     ...(view.result ? { score: view.result.score, passed: view.result.passed } : {}),
     result: view.result ? resultJson(view.result) : null,
+    annulReason: view.annulReason,
   };
 }
 

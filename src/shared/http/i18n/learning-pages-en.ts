@@ -152,6 +152,7 @@ export const learningPagesEn: Record<keyof typeof learningPagesRu, string> = {
   'learn.result.correctColumn': 'Correct',
   'learn.result.scoreColumn': 'Score',
   'learn.result.correctOf': '{correct} of {total}',
+  'learn.result.annulReason': 'Why it was annulled:',
   'learn.result.review': 'Review',
   'learn.result.policyHidden': 'For this exam only which answers were wrong is shown, not the correct options.',
   'learn.result.right': 'Correct',

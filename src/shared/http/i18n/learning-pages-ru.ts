@@ -152,6 +152,7 @@ export const learningPagesRu = {
   'learn.result.correctColumn': 'Верно',
   'learn.result.scoreColumn': 'Результат',
   'learn.result.correctOf': '{correct} из {total}',
+  'learn.result.annulReason': 'Причина аннулирования:',
   'learn.result.review': 'Разбор',
   'learn.result.policyHidden':
     'Для этого экзамена показывается только, какие ответы неверны, без правильных вариантов.',

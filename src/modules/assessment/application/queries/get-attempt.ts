@@ -31,6 +31,7 @@ export function getAttempt(deps: AssessmentDeps): AssessmentUseCases['getAttempt
       finishedAt: record.finishedAt,
       questions: items.map((item) => questionView(deps, item, ended, reveal)),
       result: ended ? (attemptResult(record, await attempts.moduleResults(record.id), titles) ?? null) : null,
+      annulReason: record.status === 'annulled' ? record.annulReason : null,
     };
     return view;
   };

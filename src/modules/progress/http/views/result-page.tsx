@@ -33,6 +33,11 @@ export function ResultPage(props: { ctx: PageContext; attempt: AttemptView; next
             <AttemptBadge ctx={ctx} status={attempt.status} kind={attempt.kind} />
           </h2>
           {result ? <Outcome ctx={ctx} attempt={attempt} result={result} /> : null}
+          {attempt.annulReason ? (
+            <p class="mb-2">
+              <strong>{t('learn.result.annulReason')}</strong> {attempt.annulReason}
+            </p>
+          ) : null}
           <NextStep ctx={ctx} attempt={attempt} next={props.next} />
         </div>
       </section>
