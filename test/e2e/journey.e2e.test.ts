@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { EMBEDDED_DATABASE, startEmbeddedPostgres } from '../../src/shared/infrastructure/db/embedded-postgres.ts';
 import { createLogger } from '../../src/shared/infrastructure/logging.ts';
 import { expectAccessible, launchBrowser, openPage } from './browser.ts';
+import { apiClient } from './api.ts';
 
 const baseUrl = inject('baseUrl');
 const owner = inject('owner');
@@ -67,19 +68,7 @@ function seedDemo(): Promise<void> {
   });
 }
 
-async function api(token: string | null, method: string, path: string, body?: unknown) {
-  const response = await fetch(`${baseUrl}/api/v1${path}`, {
-    method,
-    headers: {
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
-  return text ? (JSON.parse(text) as Record<string, unknown>) : {};
-}
+const api = apiClient(baseUrl);
 
 async function lowerDemoSettings(): Promise<void> {
   const { accessToken } = (await api(null, 'POST', '/auth/login', owner)) as { accessToken: string };

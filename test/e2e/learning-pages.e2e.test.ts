@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { expectAccessible, launchBrowser, openPage } from './browser.ts';
+import { apiClient } from './api.ts';
 
 const baseUrl = inject('baseUrl');
 const owner = inject('owner');
@@ -36,19 +37,7 @@ const SETTINGS = {
 
 let browser: Browser;
 
-async function api(token: string | null, method: string, path: string, body?: unknown) {
-  const response = await fetch(`${baseUrl}/api/v1${path}`, {
-    method,
-    headers: {
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
-  return text ? (JSON.parse(text) as Record<string, unknown>) : {};
-}
+const api = apiClient(baseUrl);
 
 /** A published track through the admin API: one stage, two modules, six questions per module. */
 async function publishTrack(): Promise<void> {
