@@ -1,0 +1,65 @@
+import { budgetFor, BUDGET_OVERRIDES } from './budgets.ts';
+import type { CapturedStatement } from './capture.ts';
+import { type PlanSummary, summarizePlan } from './plan-analysis.ts';
+import { type Budget, type Rules, type TableSizes, type Violation, violationsOf } from './rules.ts';
+
+export type StatementResult = {
+  sql: string;
+  params: unknown[];
+  kind: 'read' | 'write';
+  summary?: PlanSummary;
+  violations: Violation[];
+};
+
+export type OperationResult = {
+  name: string;
+  budget: Budget;
+  overrideReason?: string;
+  statements: StatementResult[];
+  /** Transaction control and lock calls the operation issued (no plan to judge). */
+  machinery: number;
+  /** The operation itself failed (an HTTP error): its plans are not representative. */
+  error?: string;
+  passed: boolean;
+};
+
+export function evaluateOperation(
+  name: string,
+  captured: readonly CapturedStatement[],
+  rules: Rules,
+  sizes: TableSizes,
+  error?: string,
+): OperationResult {
+  const budget = budgetFor(name);
+  const statements: StatementResult[] = [];
+  for (const statement of captured) {
+    if (statement.kind === 'machinery') continue;
+    if (!statement.explain) {
+      statements.push({
+        sql: statement.sql,
+        params: statement.params,
+        kind: statement.kind,
+        violations: [{ rule: 'no-plan', message: `EXPLAIN failed: ${statement.explainError ?? 'no plan returned'}` }],
+      });
+      continue;
+    }
+    const summary = summarizePlan(statement.explain);
+    statements.push({
+      sql: statement.sql,
+      params: statement.params,
+      kind: statement.kind,
+      summary,
+      violations: violationsOf(summary, rules, budget, sizes),
+    });
+  }
+  const reason = BUDGET_OVERRIDES[name]?.reason;
+  return {
+    name,
+    budget,
+    ...(reason ? { overrideReason: reason } : {}),
+    statements,
+    machinery: captured.length - statements.length,
+    ...(error ? { error } : {}),
+    passed: !error && statements.every((statement) => statement.violations.length === 0),
+  };
+}
