@@ -1,0 +1,26 @@
+import { type Kysely, sql } from 'kysely';
+
+/**
+ * Indexes the query-plan check (`npm run check:plans`, docs/query-plans.md) found missing on
+ * the scaled database:
+ * - the staff enrollment list pages newest first: without an index on that order it sorted every
+ *   enrollment (and joined every user) for each page of 20;
+ * - the question bank lists a track's own questions (not mini-test ones) newest first and counts
+ *   them: the old track index could not tell mini-test questions apart, so the count read every
+ *   question row; this partial index answers both from the index alone;
+ * - the blog's tag cloud counts the tags of every listed article: with the tags in an index it
+ *   reads that index instead of every article row (bodies and all).
+ */
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await sql`CREATE INDEX enrollments_enrolled_at_idx ON enrollments (enrolled_at DESC, id)`.execute(db);
+  await sql`
+    CREATE INDEX questions_bank_idx ON questions (track_id, created_at DESC, id DESC) WHERE article_id IS NULL
+  `.execute(db);
+  await sql`CREATE INDEX articles_listed_tags_idx ON articles (status, visibility) INCLUDE (tags)`.execute(db);
+}
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+  await sql`DROP INDEX IF EXISTS articles_listed_tags_idx`.execute(db);
+  await sql`DROP INDEX IF EXISTS questions_bank_idx`.execute(db);
+  await sql`DROP INDEX IF EXISTS enrollments_enrolled_at_idx`.execute(db);
+}
