@@ -26,13 +26,21 @@ export function createContentReads(db: Db): ContentReads {
     if (tsQuery) query = query.where(sql<boolean>`a.search @@ ${tsQuery}`);
     const count = query.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow();
     if (!tsQuery) {
+      // A deferred join: the page's ids come from the listing index alone (an index-only scan
+      // skips the offset's rows without visiting them), then only the page's rows are read.
+      const page = query
+        .select('a.id')
+        .orderBy('a.publishedAt', 'desc')
+        .orderBy('a.id', 'desc')
+        .limit(filter.limit)
+        .offset(filter.offset);
       const [rows, total] = await Promise.all([
-        query
+        db
+          .selectFrom('articles as a')
           .select(SUMMARY_COLUMNS)
+          .where('a.id', 'in', page)
           .orderBy('a.publishedAt', 'desc')
           .orderBy('a.id', 'desc')
-          .limit(filter.limit)
-          .offset(filter.offset)
           .execute(),
         count,
       ]);
