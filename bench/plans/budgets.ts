@@ -14,5 +14,7 @@ export const BUDGET_OVERRIDES: Readonly<Record<string, Budget & { reason: string
 
 export function budgetFor(operation: string): Budget {
   const override = BUDGET_OVERRIDES[operation];
-  return override ? { rows: override.rows, buffers: override.buffers } : DEFAULT_BUDGET;
+  if (!override) return DEFAULT_BUDGET;
+  const { reason: _reason, ...budget } = override;
+  return budget;
 }
