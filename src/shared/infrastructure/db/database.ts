@@ -1,6 +1,7 @@
 import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Logger } from '../logging.ts';
+import { preparingPool } from './prepared-statements.ts';
 import type { Database } from './schema.ts';
 
 // bigint (int8) and numeric arrive as strings; counts are safe as numbers, ids stay strings.
@@ -25,7 +26,10 @@ export function createDatabase(options: {
   });
   // An idle client losing its server (restart, shutdown) must not crash the process.
   pool.on('error', (error) => options.logger.warn({ err: error }, 'idle database connection failed'));
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool: preparingPool(pool) }),
+    plugins: [new CamelCasePlugin()],
+  });
   let closed: Promise<void> | undefined;
   return {
     db,
