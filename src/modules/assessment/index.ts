@@ -10,6 +10,7 @@ import type { Tx } from '../../shared/infrastructure/db/unit-of-work.ts';
 import type { Logger } from '../../shared/infrastructure/logging.ts';
 import { uuidV7 } from '../../shared/infrastructure/uuid-v7.ts';
 import type { CatalogTrackDirectory } from '../catalog/index.ts';
+import { createQuestionPoolCache } from '../questions/index.ts';
 import { attemptReads } from './application/attempt-reads.ts';
 import { attemptAnnulment } from './application/commands/annul-attempt.ts';
 import type {
@@ -63,6 +64,7 @@ export function createAssessmentModule(deps: {
     tracksFor: deps.tracksFor,
     outcomesFor: deps.outcomesFor,
     annulmentConsequencesFor: deps.annulmentConsequencesFor,
+    poolCache: createQuestionPoolCache(),
   };
   const newId = () => uuidV7(deps.clock.now().getTime());
   const appDeps: AssessmentDeps = {

@@ -19,7 +19,12 @@ import { createQuestionsUnitOfWork } from './infrastructure/questions-unit-of-wo
 export type * from './application/contract.ts';
 export type { TrackDirectory };
 export { createQuestionBankFacts };
-export { createQuestionPools, type PoolQuestion as BankPoolQuestion } from './infrastructure/question-pools.ts';
+export {
+  createQuestionPoolCache,
+  createQuestionPools,
+  type PoolQuestion as BankPoolQuestion,
+  type QuestionPoolCache,
+} from './infrastructure/question-pools.ts';
 export { decodeUtf8, formatOfFileName, QUESTION_FILE_FORMATS } from './domain/formats/index.ts';
 export { rejectionMessage } from './http/rejection-message.ts';
 export { normalizeDraft as normalizeQuestionDraft, validateQuestionDraft } from './domain/question.ts';

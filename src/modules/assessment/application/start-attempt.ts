@@ -106,11 +106,11 @@ async function compose(
       .map((question, index) => ({ questionId: question.id, moduleId: question.moduleId, position: index + 1 }));
   }
   if (scope.kind === 'diagnostic') {
-    const pool = await pools.diagnostic(scope.trackId);
+    const byModule = poolsByModule(await pools.diagnostic(scope.trackId));
     const modules = request.mastery.map((module) => ({
       id: module.moduleId,
       position: module.position,
-      pool: poolOf(pool, module.moduleId),
+      pool: byModule.get(module.moduleId) ?? [],
     }));
     const { questions } = composeDiagnostic({
       modules,
@@ -124,13 +124,13 @@ async function compose(
     return questions;
   }
   const exam = examSettings(settings, scope) ?? settings.levelExam;
-  const pool = await pools.exam(scope.trackId, scope.kind === 'level_exam' ? scope.stageId : null);
+  const byModule = poolsByModule(await pools.exam(scope.trackId, scope.kind === 'level_exam' ? scope.stageId : null));
   const composition = composeExam({
     modules: request.mastery.map((module) => ({
       id: module.moduleId,
       position: module.position,
       mastery: module.mastery,
-      pool: poolOf(pool, module.moduleId),
+      pool: byModule.get(module.moduleId) ?? [],
     })),
     questionCount: exam.questionCount,
     minPerModule: exam.minPerModule,
@@ -151,8 +151,15 @@ async function compose(
   return composition.questions;
 }
 
-function poolOf(pool: readonly PoolQuestion[], moduleId: string): PoolQuestion[] {
-  return pool.filter((question) => question.moduleId === moduleId);
+/** One pass over the pool (it holds a whole track's bank), keeping each module's order. */
+function poolsByModule(pool: readonly PoolQuestion[]): Map<string, PoolQuestion[]> {
+  const byModule = new Map<string, PoolQuestion[]>();
+  for (const question of pool) {
+    const questions = byModule.get(question.moduleId);
+    if (questions) questions.push(question);
+    else byModule.set(question.moduleId, [question]);
+  }
+  return byModule;
 }
 
 /** Names the modules whose pools ran out (every module when the engine named none). */

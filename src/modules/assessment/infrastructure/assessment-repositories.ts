@@ -3,7 +3,7 @@ import type { Db } from '../../../shared/infrastructure/db/database.ts';
 import type { Tx } from '../../../shared/infrastructure/db/unit-of-work.ts';
 import { createOutbox } from '../../../shared/infrastructure/jobs/outbox.ts';
 import type { CatalogTrackDirectory } from '../../catalog/index.ts';
-import { createQuestionPools, createQuestionUsage } from '../../questions/index.ts';
+import { createQuestionPools, createQuestionUsage, type QuestionPoolCache } from '../../questions/index.ts';
 import type { AnnulmentConsequences, AttemptOutcomes } from '../application/contract.ts';
 import type { AssessmentRepositories, AssessmentTracks, AssessmentUnitOfWork } from '../application/ports.ts';
 import { createAttemptStore } from './attempt-store.ts';
@@ -12,6 +12,8 @@ export type RepositoryDeps = Readonly<{
   tracksFor: (executor: Db) => CatalogTrackDirectory;
   outcomesFor: (tx: Tx) => AttemptOutcomes;
   annulmentConsequencesFor: (tx: Tx) => AnnulmentConsequences;
+  /** The tracks' exam pools kept between transactions (one per application). */
+  poolCache: QuestionPoolCache;
 }>;
 
 export function assessmentTracks(directory: CatalogTrackDirectory): AssessmentTracks {
@@ -28,7 +30,7 @@ export function assessmentTracks(directory: CatalogTrackDirectory): AssessmentTr
 
 /** The module's repositories bound to one transaction (its own or a caller's). */
 export function assessmentRepositories(tx: Tx, deps: RepositoryDeps): AssessmentRepositories {
-  const pools = createQuestionPools(tx);
+  const pools = createQuestionPools(tx, deps.poolCache);
   const usage = createQuestionUsage(tx);
   return {
     attempts: createAttemptStore(tx),

@@ -164,6 +164,9 @@ export type QuestionTable = {
   updatedAt: Date;
 };
 
+/** Bumped by triggers whenever a track's question pools may have changed (migration 0014). */
+export type QuestionPoolGenerationTable = { trackId: string; generation: ColumnType<string, never, never> };
+
 export type Database = FilesTables &
   LearningTables &
   ContentTables &
@@ -184,4 +187,5 @@ export type Database = FilesTables &
     modules: ModuleTable;
     settingsVersions: SettingsVersionTable;
     questions: QuestionTable;
+    questionPoolGenerations: QuestionPoolGenerationTable;
   };
