@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { exportQuestionsCommand, type ImportCommandOptions, importQuestionsCommand } from './cli/questions.ts';
 import { commandLoggerFor, configOrExit, loggerFor, openDatabase } from './cli/runtime.ts';
 import { seedDemoCommand } from './cli/seed.ts';
+import { seedScaleCommand } from './cli/seed-scale.ts';
 import { startServer } from './cli/serve.ts';
 import { createOwnerCommand, resetMfaCommand } from './cli/user.ts';
 import { exitOnSignals } from './cli/shutdown.ts';
@@ -64,6 +65,16 @@ seed
   .action(async (options: { as?: string; students?: string }) => {
     const config = configOrExit();
     await seedDemoCommand(config, commandLoggerFor(config), options);
+  });
+
+seed
+  .command('scale')
+  .description('build a large deterministic database for benchmarks (an empty database only)')
+  .requiredOption('--students <n>', 'the number of students (other sizes follow, e.g. 100000)')
+  .option('--seed <s>', 'the seed of the generated data (default 1)')
+  .action(async (options: { students: string; seed?: string }) => {
+    const config = configOrExit();
+    process.exitCode = await seedScaleCommand(config, commandLoggerFor(config), options);
   });
 
 const questions = program.command('questions').description('import and export the question bank');

@@ -14,6 +14,7 @@ import {
 } from '../modules/questions/index.ts';
 import { translator } from '../shared/http/i18n/index.ts';
 import type { Logger } from '../shared/infrastructure/logging.ts';
+import { progressReporter } from './progress-bar.ts';
 import { withContainer } from './with-container.ts';
 
 export type ImportCommandOptions = {
@@ -73,7 +74,7 @@ export async function importQuestionsCommand(
       partial: options.partial ?? false,
       origin: null,
       now: new Date(),
-      onProgress: progressReporter(),
+      onProgress: progressReporter({ doing: 'storing', done: 'stored' }),
     });
   });
   process.stdout.write(summaryOf(path.basename(file), report));
@@ -111,21 +112,6 @@ function summaryOf(fileName: string, report: ImportReport): string {
       : `${fileName}: nothing imported, ${rejected} line(s) rejected` +
         (report.questions.length === 0 && rejected > 0 ? ' (fix them, or pass --partial to import the rest)' : '');
   return [head, ...lines].join('\n') + '\n';
-}
-
-/** A bar on a terminal; plain lines otherwise, and only when the file takes several batches. */
-function progressReporter(): (done: number, total: number) => void {
-  const stderr = process.stderr;
-  return (done, total) => {
-    if (stderr.isTTY) {
-      const width = 30;
-      const filled = Math.round((done / total) * width);
-      stderr.write(`\rstoring [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total}`);
-      if (done === total) stderr.write('\n');
-    } else if (total > 500) {
-      stderr.write(`stored ${done}/${total}\n`);
-    }
-  };
 }
 
 type QuestionsContext = {
