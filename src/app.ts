@@ -24,6 +24,7 @@ import { operationsRoutes } from './shared/http/operations.ts';
 import type { AppModule, PagesDeps } from './shared/http/pages.ts';
 import { sendProblem } from './shared/http/problem.ts';
 import { createRenderer } from './shared/http/render.tsx';
+import { publicCache } from './shared/http/public-cache.ts';
 import { pathOf } from './shared/http/request-kind.ts';
 import './shared/http/request-context.ts';
 import { rejectNonFiniteNumbers } from './shared/http/finite-numbers.ts';
@@ -122,6 +123,7 @@ export async function buildApp(container: Container): Promise<FastifyInstance> {
     allowedOrigins: [new URL(config.baseUrl).origin],
   });
   await app.register(idempotencyPlugin, { store: container.idempotencyStore, ttlHours: config.idempotencyTtlHours });
+  await app.register(publicCache, container.publicCache);
   await registerOpenApi(app, config);
 
   registerErrorHandler(app, renderer);

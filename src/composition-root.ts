@@ -15,6 +15,7 @@ import { createMatrixModule } from './modules/matrix/index.ts';
 import { createAuditTrail, createIdentityModule, createUserDirectory } from './modules/identity/index.ts';
 import { createQuestionBankFacts, createQuestionsModule } from './modules/questions/index.ts';
 import { type Clock, systemClock } from './shared/application/clock.ts';
+import { createContentGeneration } from './shared/infrastructure/content-generation.ts';
 import { createDatabase } from './shared/infrastructure/db/database.ts';
 import { createHealth } from './shared/infrastructure/health.ts';
 import { createIdempotencyStore } from './shared/infrastructure/idempotency-store.ts';
@@ -169,6 +170,15 @@ export function createContainer(options: {
     metrics: createMetrics(database),
     health: createHealth({ db: database.db, redis }),
     idempotencyStore: createIdempotencyStore(database.db),
+    // Guest answers of public reads, dropped when a staff write bumps the (shared) generation.
+    publicCache: {
+      generation: createContentGeneration({
+        redis,
+        onRedisError: (error) => logger.warn({ err: error }, 'public cache generation unavailable'),
+      }),
+      maxEntries: 1_000,
+      ttlMs: 5 * 60_000,
+    },
     mailer: mail.mailer,
     devMailbox: mail.devMailbox,
     outboxRelay: createOutboxRelay({ db: database.db, handlers: outboxHandlers, logger, pollMs: config.outboxPollMs }),

@@ -11,6 +11,7 @@ export function publicRoutes(useCases: CatalogUseCases) {
     app.get(
       '/tracks',
       {
+        config: { publicCache: true },
         schema: {
           tags,
           summary: 'Published tracks, by title',
@@ -24,6 +25,7 @@ export function publicRoutes(useCases: CatalogUseCases) {
     app.get(
       '/tracks/:slug',
       {
+        config: { publicCache: true },
         schema: {
           tags,
           summary: 'A published track with its stages and modules in order',

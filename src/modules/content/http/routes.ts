@@ -43,6 +43,7 @@ async function publicRoutes(app: FastifyInstance, { useCases }: ContentRouteDeps
   app.get(
     '/articles',
     {
+      config: { publicCache: true },
       schema: {
         tags,
         summary:
@@ -61,6 +62,7 @@ async function publicRoutes(app: FastifyInstance, { useCases }: ContentRouteDeps
   app.get(
     '/articles/:slug',
     {
+      config: { publicCache: { onHit: (request) => useCases.countView(request.params as Static<typeof SlugParams>) } },
       schema: {
         tags,
         summary: 'A published article (students-only articles for signed-in readers; 404 otherwise); counts a view',
@@ -79,6 +81,7 @@ async function publicRoutes(app: FastifyInstance, { useCases }: ContentRouteDeps
   app.get(
     '/tags',
     {
+      config: { publicCache: true },
       schema: {
         tags,
         summary: 'Tags of the published articles the reader may see, with article counts (most used first)',

@@ -66,6 +66,7 @@ export function matrixRoutes(useCases: MatrixUseCases) {
     app.get(
       '/matrix/sheets',
       {
+        config: { publicCache: true },
         schema: {
           tags: publicTags,
           summary: 'Sheets with their sections, subsections and grades',
@@ -78,6 +79,7 @@ export function matrixRoutes(useCases: MatrixUseCases) {
     app.get(
       '/matrix/items',
       {
+        config: { publicCache: true },
         schema: {
           tags: publicTags,
           summary: 'Published items, filtered by sheet, section, subsection, grade and text',
@@ -100,6 +102,7 @@ export function matrixRoutes(useCases: MatrixUseCases) {
     app.get(
       '/matrix/items/:id',
       {
+        config: { publicCache: true },
         schema: {
           tags: publicTags,
           summary: 'A published item with its rendered answer and resources (drafts only for staff)',

@@ -10,30 +10,34 @@ const PAGE_SIZE = 10;
 export async function blogPages(app: FastifyInstance, deps: ContentPagesDeps): Promise<void> {
   const { renderer, useCases, config } = deps;
 
-  app.get('/blog', { schema: { querystring: formSchema('q', 'tag', 'page') } }, async (request, reply) => {
-    const query = request.query as FormBody;
-    const reader = readerOf(request);
-    const filter: BlogFilter = { q: trimmed(query.q), tag: trimmed(query.tag, 100) };
-    const page = pageNumber(query.page);
-    const found = await useCases.listPublished({
-      reader,
-      q: filter.q,
-      tag: filter.tag,
-      limit: PAGE_SIZE,
-      offset: (page - 1) * PAGE_SIZE,
-    });
-    const list = { items: found.items, paging: { page, pageSize: PAGE_SIZE, total: found.total } };
-    const ctx = renderer.context(request, reply);
-    if (wantsFragment(request)) {
-      reply.header('vary', 'Accept-Language, Cookie, HX-Request');
-      return renderer.fragment(reply, <BlogResultsUpdate ctx={ctx} filter={filter} list={list} />);
-    }
-    const tags = await useCases.tags({ reader });
-    const view = <BlogPage ctx={ctx} baseUrl={config.baseUrl} filter={filter} list={list} tags={tags} />;
-    return renderer.page(reply, view);
-  });
+  app.get(
+    '/blog',
+    { config: { publicCache: true }, schema: { querystring: formSchema('q', 'tag', 'page') } },
+    async (request, reply) => {
+      const query = request.query as FormBody;
+      const reader = readerOf(request);
+      const filter: BlogFilter = { q: trimmed(query.q), tag: trimmed(query.tag, 100) };
+      const page = pageNumber(query.page);
+      const found = await useCases.listPublished({
+        reader,
+        q: filter.q,
+        tag: filter.tag,
+        limit: PAGE_SIZE,
+        offset: (page - 1) * PAGE_SIZE,
+      });
+      const list = { items: found.items, paging: { page, pageSize: PAGE_SIZE, total: found.total } };
+      const ctx = renderer.context(request, reply);
+      if (wantsFragment(request)) {
+        reply.header('vary', 'Accept-Language, Cookie, HX-Request');
+        return renderer.fragment(reply, <BlogResultsUpdate ctx={ctx} filter={filter} list={list} />);
+      }
+      const tags = await useCases.tags({ reader });
+      const view = <BlogPage ctx={ctx} baseUrl={config.baseUrl} filter={filter} list={list} tags={tags} />;
+      return renderer.page(reply, view);
+    },
+  );
 
-  app.get('/blog/:slug', { schema: { params: SLUG_PARAMS } }, async (request, reply) => {
+  app.get('/blog/:slug', { config: { publicCache: true }, schema: { params: SLUG_PARAMS } }, async (request, reply) => {
     const { slug } = request.params as { slug: string };
     // A draft, an unknown slug or (for guests) a students' article is the 404 page, and no view is counted.
     const article = await useCases.readArticle({ slug, reader: readerOf(request) });

@@ -5,6 +5,9 @@ import type { ContentPagesDeps } from './deps.ts';
 import { formSchema } from './support.ts';
 import { el, renderXml } from './xml.ts';
 
+// The same XML for every guest: kept in the server's public cache until content changes.
+const SHARED = { shared: true } as const;
+
 const FEED_SIZE = 30;
 const LOCALES: readonly ArticleLocale[] = ['ru', 'en'];
 /** The site's own pages in the sitemap, before the articles. */
@@ -135,27 +138,35 @@ export async function feedPages(app: FastifyInstance, deps: ContentPagesDeps): P
     return LOCALES.find((locale) => locale === value);
   };
 
-  app.get('/blog/feed.xml', { schema: { querystring: formSchema('locale') } }, async (request, reply) => {
-    const locale = localeOf(request.query);
-    const entries = await useCases.feed({ locale, limit: FEED_SIZE });
-    return reply
-      .type('application/rss+xml; charset=utf-8')
-      .header('cache-control', 'public, max-age=300')
-      .header('vary', 'Accept-Language')
-      .send(rssFeed({ baseUrl, t: request.t, locale, entries }));
-  });
+  app.get(
+    '/blog/feed.xml',
+    { config: { publicCache: SHARED }, schema: { querystring: formSchema('locale') } },
+    async (request, reply) => {
+      const locale = localeOf(request.query);
+      const entries = await useCases.feed({ locale, limit: FEED_SIZE });
+      return reply
+        .type('application/rss+xml; charset=utf-8')
+        .header('cache-control', 'public, max-age=300')
+        .header('vary', 'Accept-Language')
+        .send(rssFeed({ baseUrl, t: request.t, locale, entries }));
+    },
+  );
 
-  app.get('/blog/atom.xml', { schema: { querystring: formSchema('locale') } }, async (request, reply) => {
-    const locale = localeOf(request.query);
-    const entries = await useCases.feed({ locale, limit: FEED_SIZE });
-    return reply
-      .type('application/atom+xml; charset=utf-8')
-      .header('cache-control', 'public, max-age=300')
-      .header('vary', 'Accept-Language')
-      .send(atomFeed({ baseUrl, t: request.t, locale, entries }));
-  });
+  app.get(
+    '/blog/atom.xml',
+    { config: { publicCache: SHARED }, schema: { querystring: formSchema('locale') } },
+    async (request, reply) => {
+      const locale = localeOf(request.query);
+      const entries = await useCases.feed({ locale, limit: FEED_SIZE });
+      return reply
+        .type('application/atom+xml; charset=utf-8')
+        .header('cache-control', 'public, max-age=300')
+        .header('vary', 'Accept-Language')
+        .send(atomFeed({ baseUrl, t: request.t, locale, entries }));
+    },
+  );
 
-  app.get('/sitemap.xml', async (_request, reply) => {
+  app.get('/sitemap.xml', { config: { publicCache: SHARED } }, async (_request, reply) => {
     const articles = await useCases.sitemap();
     return reply
       .type('application/xml; charset=utf-8')

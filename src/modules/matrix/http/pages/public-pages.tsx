@@ -16,7 +16,10 @@ export async function publicMatrixPages(app: FastifyInstance, deps: PagesDeps & 
 
   app.get(
     '/matrix',
-    { schema: { querystring: formSchema('sheet', 'section', 'subsection', 'grade', 'q') } },
+    {
+      config: { publicCache: true },
+      schema: { querystring: formSchema('sheet', 'section', 'subsection', 'grade', 'q') },
+    },
     async (request, reply) => {
       const raw = request.query as FormBody;
       const clean = (value: string | undefined) => value?.trim().replaceAll('\u0000', '').slice(0, 200) || undefined;
@@ -57,19 +60,27 @@ export async function publicMatrixPages(app: FastifyInstance, deps: PagesDeps & 
     },
   );
 
-  app.get('/matrix/items/:id', { schema: { params: IdParams } }, async (request, reply) => {
-    const item = await useCases.getItem({
-      actor: optionalActor(request),
-      itemId: (request.params as { id: string }).id,
-    });
-    return renderer.page(reply, <ItemPage ctx={renderer.context(request, reply)} item={item} />);
-  });
+  app.get(
+    '/matrix/items/:id',
+    { config: { publicCache: true }, schema: { params: IdParams } },
+    async (request, reply) => {
+      const item = await useCases.getItem({
+        actor: optionalActor(request),
+        itemId: (request.params as { id: string }).id,
+      });
+      return renderer.page(reply, <ItemPage ctx={renderer.context(request, reply)} item={item} />);
+    },
+  );
 
-  app.get('/matrix/items/:id/answer', { schema: { params: IdParams } }, async (request, reply) => {
-    const item = await useCases.getItem({
-      actor: optionalActor(request),
-      itemId: (request.params as { id: string }).id,
-    });
-    return renderer.fragment(reply, <AnswerFragment ctx={renderer.context(request, reply)} item={item} />);
-  });
+  app.get(
+    '/matrix/items/:id/answer',
+    { config: { publicCache: true }, schema: { params: IdParams } },
+    async (request, reply) => {
+      const item = await useCases.getItem({
+        actor: optionalActor(request),
+        itemId: (request.params as { id: string }).id,
+      });
+      return renderer.fragment(reply, <AnswerFragment ctx={renderer.context(request, reply)} item={item} />);
+    },
+  );
 }
