@@ -37,7 +37,7 @@ export function evaluateOperation(
     if (!statement.explain) {
       statements.push({
         sql: statement.sql,
-        params: statement.params,
+        params: statement.params.map(reportable),
         kind: statement.kind,
         violations: [{ rule: 'no-plan', message: `EXPLAIN failed: ${statement.explainError ?? 'no plan returned'}` }],
       });
@@ -46,7 +46,7 @@ export function evaluateOperation(
     const summary = summarizePlan(statement.explain);
     statements.push({
       sql: statement.sql,
-      params: statement.params,
+      params: statement.params.map(reportable),
       kind: statement.kind,
       summary,
       violations: violationsOf(summary, rules, budget, sizes),
@@ -62,4 +62,13 @@ export function evaluateOperation(
     ...(error ? { error } : {}),
     passed: !error && statements.every((statement) => statement.violations.length === 0),
   };
+}
+
+/** A parameter as the report shows it: long texts and binary values shortened. */
+function reportable(value: unknown): unknown {
+  if (typeof value === 'string') return value.length > 120 ? `${value.slice(0, 120)}… (${value.length} chars)` : value;
+  if (value instanceof Date) return value.toISOString();
+  if (Buffer.isBuffer(value)) return `<${value.length} bytes>`;
+  if (Array.isArray(value)) return value.map(reportable);
+  return value;
 }
