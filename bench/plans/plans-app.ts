@@ -8,7 +8,12 @@ import { createContainer } from '../../src/composition-root.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/shared/infrastructure/logging.ts';
 
-export type PlansApp = { app: FastifyInstance; close(): Promise<void> };
+export type PlansApp = {
+  app: FastifyInstance;
+  /** Empties the public response cache, so the next guest read runs its SQL (a cold read). */
+  dropPublicCache(): Promise<void>;
+  close(): Promise<void>;
+};
 
 /**
  * The real application, built the way `serve` and the tests build it, on the given database:
@@ -36,6 +41,7 @@ export async function buildPlansApp(connectionString: string): Promise<PlansApp>
   await app.ready();
   return {
     app,
+    dropPublicCache: () => container.publicCache.generation.bump(),
     async close() {
       await app.close();
       await container.close();

@@ -43,6 +43,7 @@ export async function runPlansCheck(options: {
     const results: OperationResult[] = [];
     for (const operation of options.operations) {
       let error: string | undefined;
+      await plansApp.dropPublicCache();
       const statements = await capture.during(operation.name, async () => {
         try {
           await operation.run(context);
