@@ -177,7 +177,7 @@ export function createContainer(options: {
         onRedisError: (error) => logger.warn({ err: error }, 'public cache generation unavailable'),
       }),
       maxEntries: 1_000,
-      ttlMs: 5 * 60_000,
+      ttlMs: 60_000,
     },
     mailer: mail.mailer,
     devMailbox: mail.devMailbox,
