@@ -5,7 +5,13 @@ import { useTestDatabase } from '../support/database.ts';
 
 const t = useTestDatabase({ empty: true });
 
-const HOT_QUERY_INDEXES = ['articles_listed_tags_idx', 'enrollments_enrolled_at_idx', 'questions_bank_idx'];
+const HOT_QUERY_INDEXES = [
+  'approval_requests_track_waits_idx',
+  'articles_listed_tags_idx',
+  'attempts_track_outcomes_idx',
+  'enrollments_enrolled_at_idx',
+  'questions_bank_idx',
+];
 
 async function searchStorage(): Promise<string | undefined> {
   const result = await sql<{ attstorage: string }>`
