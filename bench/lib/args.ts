@@ -40,7 +40,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
   const options: BenchOptions = {
     mode: quick ? 'quick' : 'full',
     students: quick ? [1000] : [1000, 100_000],
-    durationSeconds: quick ? 4 : 15,
+    durationSeconds: quick ? 3 : 15,
     connections: 10,
     examConnections: 32,
     only: undefined,

@@ -9,7 +9,13 @@ import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/shared/infrastructure/logging.ts';
 
 export type CapturedStatement = { text: string; values: unknown[] };
-export type CapturedRequest = { statements: CapturedStatement[]; status: number; body: string };
+export type CapturedRequest = {
+  statements: CapturedStatement[];
+  status: number;
+  body: string;
+  /** The same request again sent no SELECT: the app answered it from a response cache. */
+  cachedByApp: boolean;
+};
 
 type Query = (this: pg.Client, ...args: unknown[]) => unknown;
 
@@ -43,10 +49,18 @@ export async function captureRequestSql(connectionString: string, url: string): 
       return original.apply(this, args);
     };
     const response = await app.inject({ method: 'GET', url });
-    prototype.query = original;
-    if (statements.length === 0)
+    if (statements.length === 0) {
       throw new Error(`GET ${url} sent no SELECT through pg: nothing for the control to replay`);
-    return { statements, status: response.statusCode, body: response.body };
+    }
+    const first = statements.splice(0);
+    await app.inject({ method: 'GET', url });
+    prototype.query = original;
+    return {
+      statements: first,
+      status: response.statusCode,
+      body: response.body,
+      cachedByApp: statements.length === 0,
+    };
   } finally {
     prototype.query = original;
     await app.close();

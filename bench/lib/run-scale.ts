@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../../src/config.ts';
-import { provisionDatabase } from './provision.ts';
+import { openScaledDatabase } from './scaled-database.ts';
 import { benchAppEnv } from './app-env.ts';
 import type { BenchOptions, ScenarioName } from './args.ts';
 import { captureRequestSql } from './capture-sql.ts';
@@ -29,7 +29,7 @@ export async function benchScale(
 ): Promise<ScaleResult> {
   const started = performance.now();
   log(`${students.toLocaleString('en-US')} students: preparing the database (seeded once, then copied)…`);
-  const database = await provisionDatabase(students);
+  const database = await openScaledDatabase({ students, fresh: true });
   const databaseSeconds = (performance.now() - started) / 1000;
   await inspect(database.connectionString);
   const workDir = mkdtempSync(path.join(os.tmpdir(), 'baza-bench-'));
@@ -52,14 +52,15 @@ export async function benchScale(
       logFile: path.join(workDir, 'app.log'),
     });
     servers.push(app);
-    log(`  app pid ${app.pid} at ${app.url} (log ${app.logFile}); signing the students in…`);
+    log(`  app pid ${app.pid} at ${app.url} (log ${app.logFile}); signing the students in… ${elapsed(started)}`);
     const cast = await assembleCast({
       env,
       url: app.url,
       students,
-      examStarts: Math.max(300, options.durationSeconds * 100),
+      examStarts: Math.max(100, options.durationSeconds * 50),
     });
     const scenarios = buildScenarios(cast, options).filter((scenario) => selected.has(scenario.name));
+    log(`  ${cast.studying.length + cast.examinees.length + 1} sessions issued ${elapsed(started)}`);
     const results: ScenarioResult[] = [];
     let control: ScaleResult['control'];
     for (const scenario of scenarios) {
@@ -70,6 +71,11 @@ export async function benchScale(
         const server = await startControl(captured.statements, database.connectionString, workDir);
         servers.push(server);
         control = await measureControl(server, app, options);
+        if (captured.cachedByApp) {
+          const cached =
+            'the app answered repeated guest requests from its response cache; the control runs the SQL every time';
+          result.note = [result.note, cached].filter(Boolean).join('; ');
+        }
         log(`  ${line(control)}${control.sameJson ? '' : '  (ITS JSON DIFFERS FROM THE APP’S)'}`);
         await server.stop();
       }
@@ -159,6 +165,10 @@ async function measureControl(
 function appPoolSize(): number {
   return loadConfig({ NODE_ENV: 'test', JWT_SECRET: randomBytes(32).toString('hex'), DATA_DIR: os.tmpdir() })
     .databasePoolMax;
+}
+
+function elapsed(since: number): string {
+  return `(${((performance.now() - since) / 1000).toFixed(1)} s)`;
 }
 
 function empty() {
