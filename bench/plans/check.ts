@@ -55,7 +55,7 @@ try {
   await database.close();
 }
 
-const written = writeReport(report, values.out);
+const written = await writeReport(report, values.out);
 console.log(`\nreport: ${written.markdown}, ${written.json}`);
 if (!report.passed) {
   console.error(`\nquery plans: FAIL\n${failuresOf(report).join('\n')}`);

@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { format, resolveConfig } from 'prettier';
 import { RULES } from './budgets.ts';
 import type { OperationResult, StatementResult } from './evaluate.ts';
 import { describeScan } from './rules.ts';
@@ -14,13 +15,19 @@ export type PlansReport = {
   operations: OperationResult[];
 };
 
-export function writeReport(report: PlansReport, directory: string): { json: string; markdown: string } {
+/** Writes plans.json and plans.md, formatted as the repository's Prettier would (lint stays clean). */
+export async function writeReport(report: PlansReport, directory: string): Promise<{ json: string; markdown: string }> {
   mkdirSync(directory, { recursive: true });
   const json = path.join(directory, 'plans.json');
   const markdown = path.join(directory, 'plans.md');
-  writeFileSync(json, `${JSON.stringify(report, null, 2)}\n`);
-  writeFileSync(markdown, markdownOf(report));
+  writeFileSync(json, await formatted(json, `${JSON.stringify(report, null, 2)}\n`, 'json'));
+  writeFileSync(markdown, await formatted(markdown, markdownOf(report), 'markdown'));
   return { json, markdown };
+}
+
+async function formatted(file: string, text: string, parser: 'json' | 'markdown'): Promise<string> {
+  const config = (await resolveConfig(file)) ?? {};
+  return format(text, { ...config, parser });
 }
 
 export function markdownOf(report: PlansReport): string {
