@@ -7,6 +7,8 @@ import { type Kysely, sql } from 'kysely';
  * number (one primary-key row) to know whether their copy is still current, instead of loading
  * every question of the track on every start.
  *
+ * Also an index for the approvals list's decided part (see below).
+ *
  * Statement-level triggers with transition tables: an import or a COPY of thousands of
  * questions bumps each touched track once, and marking questions used (the only UPDATE on the
  * exam path) changes none of the watched columns, so it writes nothing.
@@ -103,6 +105,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     CREATE TRIGGER stages_pools_updated AFTER UPDATE ON stages
     REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION stage_pools_updated()
   `.execute(db);
+  // The approvals list reads its decided part (after the pending queue) newest decision first:
+  // in this index's order it stops after the page instead of sorting every decided request.
+  await sql`
+    CREATE INDEX approval_requests_decided_idx ON approval_requests (decided_at DESC, id) WHERE status <> 'pending'
+  `.execute(db);
   // Tracks that already have questions start at generation 1.
   await sql`
     INSERT INTO question_pool_generations (track_id, generation) SELECT DISTINCT track_id, 1 FROM questions
@@ -110,6 +117,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await sql`DROP INDEX IF EXISTS approval_requests_decided_idx`.execute(db);
   await sql`DROP TRIGGER IF EXISTS stages_pools_updated ON stages`.execute(db);
   await sql`DROP TRIGGER IF EXISTS questions_pools_updated ON questions`.execute(db);
   for (const table of ['questions', 'stages']) {

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../../shared/infrastructure/db/database.ts';
-import type { ApprovalReads } from '../application/ports.ts';
+import type { ApprovalFilter, ApprovalReads } from '../application/ports.ts';
 import type { ApprovalView } from '../application/contract.ts';
 
 /** Requests with what a reader needs about them: student, track, stage, the attempt's score, the decider. */
@@ -56,40 +56,65 @@ export function createApprovalReads(db: Db): ApprovalReads {
     comment: row.comment,
   });
 
+  /** The filter's track and student (the status is each query's own). */
+  const matching = (filter: ApprovalFilter) => {
+    const conditions = [
+      ...(filter.trackId ? [sql`r.track_id = ${filter.trackId}`] : []),
+      ...(filter.userId ? [sql`r.user_id = ${filter.userId}`] : []),
+    ];
+    return conditions.length === 0 ? sql<boolean>`true` : sql<boolean>`${sql.join(conditions, sql` AND `)}`;
+  };
+  /** The queue, longest waiting first: approval_requests_queue_idx (status, requested_at, id) in order. */
+  const pending = (filter: ApprovalFilter) =>
+    base().where(matching(filter)).where('r.status', '=', 'pending').orderBy('r.requestedAt').orderBy('r.id');
+  /** The latest decisions first: approval_requests_decided_idx (decided_at DESC, id) in order. */
+  const decided = (filter: ApprovalFilter) =>
+    base()
+      .where(matching(filter))
+      .where(filter.status ? sql<boolean>`r.status = ${filter.status}` : sql<boolean>`r.status <> 'pending'`)
+      .orderBy('r.decidedAt', 'desc')
+      .orderBy('r.id');
+
   return {
     async byId(id) {
       const row = await base().where('r.id', '=', id).executeTakeFirst();
       return row ? toView(row) : undefined;
     },
 
+    /**
+     * Pending first, then decided. Each part is read in the order of its own index and stops
+     * after the page, so a page costs the same with 10 or 100,000 requests; the total stays
+     * exact (an index-only count).
+     */
     async list(filter) {
-      let query = base();
-      let count = db.selectFrom('approvalRequests as r');
-      if (filter.status) {
-        query = query.where('r.status', '=', filter.status);
-        count = count.where('r.status', '=', filter.status);
-      }
-      if (filter.trackId) {
-        query = query.where('r.trackId', '=', filter.trackId);
-        count = count.where('r.trackId', '=', filter.trackId);
-      }
-      if (filter.userId) {
-        query = query.where('r.userId', '=', filter.userId);
-        count = count.where('r.userId', '=', filter.userId);
-      }
-      const [rows, total] = await Promise.all([
-        query
-          // Pending first, the longest waiting on top; then the latest decisions.
-          .orderBy(sql`CASE WHEN r.status = 'pending' THEN 0 ELSE 1 END`)
-          .orderBy(sql`CASE WHEN r.status = 'pending' THEN r.requested_at END`, 'asc')
-          .orderBy('r.decidedAt', 'desc')
-          .orderBy('r.id')
-          .limit(filter.limit)
-          .offset(filter.offset)
-          .execute(),
-        count.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow(),
+      const counts = await db
+        .selectFrom('approvalRequests as r')
+        .where(matching(filter))
+        .$if(filter.status !== undefined, (query) => query.where('r.status', '=', filter.status!))
+        .select([
+          sql<string>`count(*)`.as('total'),
+          sql<string>`count(*) FILTER (WHERE r.status = 'pending')`.as('pending'),
+        ])
+        .executeTakeFirstOrThrow();
+      const total = Number(counts.total);
+      const pendingCount = Number(counts.pending);
+      const { limit, offset } = filter;
+      const end = offset + limit;
+      const [first, second] = await Promise.all([
+        offset < pendingCount
+          ? pending(filter)
+              .limit(Math.min(end, pendingCount) - offset)
+              .offset(offset)
+              .execute()
+          : [],
+        end > pendingCount && total > pendingCount
+          ? decided(filter)
+              .limit(end - Math.max(offset, pendingCount))
+              .offset(Math.max(0, offset - pendingCount))
+              .execute()
+          : [],
       ]);
-      return { items: rows.map(toView), total: Number(total.total) };
+      return { items: [...first, ...second].map(toView), total };
     },
   };
 }

@@ -153,6 +153,8 @@ export type ProgressReadModel = {
   enrollmentsOf(userId: string): Promise<readonly EnrollmentRecord[]>;
   enrollment(userId: string, trackId: string): Promise<EnrollmentRecord | undefined>;
   stagesOf(userId: string, trackId: string): Promise<readonly StageProgressRecord[]>;
+  /** The stage rows of many enrollments in one read. */
+  stagesOfEnrollments(enrollmentIds: readonly string[]): Promise<readonly StageProgressRecord[]>;
   mastery(userId: string, trackId: string): Promise<readonly MasteryCountsRow[]>;
   /** Assignments with their articles and reasons; of one stage, or of the track when `stageId` is null. */
   assignments(userId: string, trackId: string, stageId: string | null): Promise<readonly AssignmentView[]>;

@@ -80,21 +80,33 @@ export async function weakModuleCount(
   return settings?.params.adaptivity.weakModules ?? 0;
 }
 
-/** Summaries of many enrollments, each with its track's outline. */
+/**
+ * Summaries of many enrollments: one read of their stage rows and their certificates, one
+ * outline per distinct track — the statement count does not grow with the number of rows.
+ */
 export async function summarizeAll(
   deps: Pick<ProgressDeps, 'tracks' | 'reads'>,
   enrollments: readonly EnrollmentRecord[],
 ): Promise<EnrollmentSummary[]> {
-  const codes = await deps.reads.certificateCodes(enrollments.map((enrollment) => enrollment.id));
-  const outlines = new Map<string, TrackOutline | undefined>();
-  const summaries: EnrollmentSummary[] = [];
-  for (const enrollment of enrollments) {
-    if (!outlines.has(enrollment.trackId))
-      outlines.set(enrollment.trackId, await deps.tracks.outline(enrollment.trackId));
-    const track = outlines.get(enrollment.trackId);
-    if (!track) continue;
-    const rows = await deps.reads.stagesOf(enrollment.userId, enrollment.trackId);
-    summaries.push(summarize(enrollment, track, rows, codes.get(enrollment.id) ?? null));
+  if (enrollments.length === 0) return [];
+  const ids = enrollments.map((enrollment) => enrollment.id);
+  const trackIds = [...new Set(enrollments.map((enrollment) => enrollment.trackId))];
+  const [codes, stageRows, outlines] = await Promise.all([
+    deps.reads.certificateCodes(ids),
+    deps.reads.stagesOfEnrollments(ids),
+    Promise.all(trackIds.map(async (trackId) => [trackId, await deps.tracks.outline(trackId)] as const)),
+  ]);
+  const tracks = new Map(outlines);
+  const rowsByEnrollment = new Map<string, StageProgressRecord[]>();
+  for (const row of stageRows) {
+    const rows = rowsByEnrollment.get(row.enrollmentId);
+    if (rows) rows.push(row);
+    else rowsByEnrollment.set(row.enrollmentId, [row]);
   }
-  return summaries;
+  return enrollments.flatMap((enrollment) => {
+    const track = tracks.get(enrollment.trackId);
+    if (!track) return [];
+    const rows = rowsByEnrollment.get(enrollment.id) ?? [];
+    return [summarize(enrollment, track, rows, codes.get(enrollment.id) ?? null)];
+  });
 }

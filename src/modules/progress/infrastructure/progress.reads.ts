@@ -22,6 +22,14 @@ export function createProgressReadModel(db: Db) {
         .where('userId', '=', userId)
         .where('trackId', '=', trackId)
         .execute(),
+    async stagesOfEnrollments(enrollmentIds) {
+      if (enrollmentIds.length === 0) return [];
+      return db
+        .selectFrom('stageProgress')
+        .select(STAGE_PROGRESS_COLUMNS)
+        .where('enrollmentId', 'in', [...enrollmentIds])
+        .execute();
+    },
     mastery: (userId, trackId) =>
       db
         .selectFrom('mastery')
