@@ -38,7 +38,7 @@ async function main(): Promise<number> {
   const report: BenchReport = {
     mode: options.mode,
     date: new Date().toISOString(),
-    commit: git('rev-parse', '--short', 'HEAD') ?? null,
+    commit: commitOfWorkingTree(),
     machine: machine!,
     settings: {
       durationSeconds: options.durationSeconds,
@@ -66,6 +66,13 @@ async function main(): Promise<number> {
   const regressions = report.comparison.kind === 'compared' ? report.comparison.regressions.length : 0;
   if (regressions > 0) log(`${regressions} regression(s) over 15 % against the baseline`);
   return regressions > 0 && options.failOnRegression ? 1 : 0;
+}
+
+/** The HEAD commit, marked "+changes" when tracked files differ from it (the run measured those). */
+function commitOfWorkingTree(): string | null {
+  const head = git('rev-parse', '--short', 'HEAD');
+  if (!head) return null;
+  return git('status', '--porcelain', '--untracked-files=no') ? `${head}+changes` : head;
 }
 
 main().then(
