@@ -12,6 +12,10 @@ export const DEFAULT_BUDGET: Budget = { rows: 1_000, buffers: 1_000 };
  */
 export const BUDGET_OVERRIDES: Readonly<Record<string, Budget & { reason: string }>> = {
   'articles.list': publishedTotal(),
+  'articles.tag': {
+    ...publishedTotal(),
+    reason: "the total counts the tag's published articles; the seed's few tags each cover a large share",
+  },
   'articles.deep-page': {
     ...publishedTotal(),
     reason: 'offset paging skips `offset` entries of articles_public_idx (index-only, deferred join), plus the total',
@@ -29,6 +33,13 @@ export const BUDGET_OVERRIDES: Readonly<Record<string, Budget & { reason: string
     wholeIndexReads: true,
     reason:
       "the pager's total counts a track's own questions (≈ 17k at 100k students) index-only in questions_bank_idx",
+  },
+  'analytics.track': {
+    rows: 150_000,
+    buffers: 3_000,
+    wholeIndexReads: true,
+    reason:
+      "a staff report aggregating every enrollment, stage and outcome of the track, index-only (O(track's students))",
   },
   'exam.start': {
     rows: 20_000,

@@ -23,7 +23,10 @@ export async function runPlansCheck(options: {
   log?: (line: string) => void;
 }): Promise<PlansReport> {
   const { roster, rules } = options;
-  const sizes = await readTableSizes(options.connectionString);
+  const sizes = await readTableSizes(options.connectionString, {
+    largeTableRows: rules.largeTableRows,
+    log: options.log,
+  });
   const plansApp = await buildPlansApp(options.connectionString);
   const capture = installStatementCapture();
   try {
