@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installStatementCapture, type StatementCapture } from '../../bench/plans/capture.ts';
 import { summarizePlan } from '../../bench/plans/plan-analysis.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
-import { register, registeredUser } from '../support/identity.ts';
+import { login, register, registeredUser } from '../support/identity.ts';
 
 describe('statement capture on the real app', () => {
   let test: TestApp;
@@ -55,17 +55,19 @@ describe('statement capture on the real app', () => {
   });
 
   it('leaves statements issued outside the operation alone, even when they run at the same time', async () => {
-    const tracks = () => test.app.inject({ method: 'GET', url: '/api/v1/tracks' });
-    const alone = await capture.during('tracks', async () => {
-      await tracks();
+    // A signed-in read: never answered from the public response cache.
+    const { auth } = await login(test.app, 'reader@school.test');
+    const me = () => test.app.inject({ method: 'GET', url: '/api/v1/me', headers: auth });
+    const alone = await capture.during('me', async () => {
+      await me();
     });
     expect(alone.length).toBeGreaterThan(0);
     const [together] = await Promise.all([
-      capture.during('tracks', async () => {
-        await tracks();
+      capture.during('me', async () => {
+        await me();
       }),
-      tracks(),
-      tracks(),
+      me(),
+      me(),
     ]);
     expect(together.map((statement) => statement.sql)).toEqual(alone.map((statement) => statement.sql));
   });
