@@ -3,7 +3,7 @@ import { BUDGET_OVERRIDES, budgetFor, DEFAULT_BUDGET } from '../../bench/plans/b
 import type { CapturedStatement } from '../../bench/plans/capture.ts';
 import { evaluateOperation } from '../../bench/plans/evaluate.ts';
 import { type ExplainOutput, summarizePlan } from '../../bench/plans/plan-analysis.ts';
-import { type Rules, violationsOf } from '../../bench/plans/rules.ts';
+import { chargedRows, type Rules, violationsOf } from '../../bench/plans/rules.ts';
 import { statementKind, transactionEffect } from '../../bench/plans/statement-kind.ts';
 
 const RULES: Rules = { largeTableRows: 10_000, mostOfTableShare: 0.5 };
@@ -160,6 +160,19 @@ describe('rules', () => {
     expect(violationsOf(summarizePlan(bitmapOverMostOfUsers), RULES, allowed, sizes)).toEqual([]);
     expect(violationsOf(summarizePlan(seqScanOfAttempts), RULES, allowed, sizes).map((v) => v.rule)).toEqual([
       'seq-scan-on-large-table',
+    ]);
+  });
+
+  it('charges a single pass over a small table nothing, and every further loop over it', () => {
+    const summary = summarizePlan(nestedLoop);
+    // users and attempts are large: 1 + 200 rows; tracks (3 rows) read once: free.
+    expect(chargedRows(summary, RULES, sizes)).toBe(201);
+    const looped = summarizePlan([
+      { Plan: { 'Node Type': 'Seq Scan', 'Relation Name': 'tracks', 'Actual Rows': 3, 'Actual Loops': 500 } },
+    ]);
+    expect(chargedRows(looped, RULES, sizes)).toBe(1_497);
+    expect(violationsOf(looped, RULES, DEFAULT_BUDGET, sizes).map((violation) => violation.rule)).toEqual([
+      'row-budget',
     ]);
   });
 
