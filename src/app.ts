@@ -123,7 +123,10 @@ export async function buildApp(container: Container): Promise<FastifyInstance> {
     allowedOrigins: [new URL(config.baseUrl).origin],
   });
   await app.register(idempotencyPlugin, { store: container.idempotencyStore, ttlHours: config.idempotencyTtlHours });
-  await app.register(publicCache, container.publicCache);
+  await app.register(publicCache, {
+    ...container.publicCache,
+    cookieNames: { csrf: cookies.nameOf('csrf'), flash: cookies.nameOf('flash') },
+  });
   await registerOpenApi(app, config);
 
   registerErrorHandler(app, renderer);

@@ -112,7 +112,11 @@ describe('the public blog', () => {
     const before = views(html);
     expect(before).toBeGreaterThanOrEqual(1);
     const second = await guest.get('/blog/covering-indexes');
-    expect(views(second.body)).toBe(before + 1);
+    // A guest may get the public cache's copy (its count as of when it was cached): the view
+    // still counts, as the next uncached render shows.
+    expect(views(second.body)).toBeGreaterThanOrEqual(before);
+    await test.container.publicCache.generation.bump();
+    expect(views((await guest.get('/blog/covering-indexes')).body)).toBe(before + 2);
     // Nothing about the reader is kept: the anonymous view sets no cookie but the CSRF one.
     const cookies = [second.headers['set-cookie'] ?? []].flat().map((cookie) => cookie.split('=')[0]);
     expect(cookies.filter((name) => name !== 'baza-csrf')).toEqual([]);

@@ -138,6 +138,72 @@ describe('public response cache', () => {
   });
 });
 
+describe('public page cache', () => {
+  let t: TestApp;
+  let staff: Staff;
+  beforeAll(async () => {
+    t = await createTestApp();
+    staff = await staffUsers(t);
+  });
+  afterAll(() => t.close());
+
+  const tokenOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
+  const setCookies = (response: { headers: Record<string, unknown> }) => {
+    const header = response.headers['set-cookie'];
+    return (Array.isArray(header) ? header : header ? [header] : []).map(String);
+  };
+
+  it('gives every guest their own CSRF token in a cached page, and a form posted with it passes', async () => {
+    const first = await guestGet(t, '/blog');
+    const second = await guestGet(t, '/blog');
+    const [firstToken, secondToken] = [tokenOf(first.body), tokenOf(second.body)];
+    expect(firstToken).toBeDefined();
+    expect(secondToken).toBeDefined();
+    expect(secondToken).not.toBe(firstToken);
+    expect(second.body.replaceAll(String(secondToken), '')).toBe(first.body.replaceAll(String(firstToken), ''));
+    const cookie = setCookies(second)
+      .map((value) => value.split(';')[0])
+      .join('; ');
+    expect(cookie).toContain('csrf');
+    const switched = await t.app.inject({
+      method: 'POST',
+      url: '/locale',
+      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: `locale=ru&returnTo=%2Fblog&_csrf=${encodeURIComponent(String(secondToken))}`,
+    });
+    expect(switched.statusCode).toBe(303);
+  });
+
+  it('never serves an article page after its article is unpublished', async () => {
+    const article = await publishedArticle(t, staff.moderator, 'Page article');
+    expect((await guestGet(t, `/blog/${article.slug}`)).statusCode).toBe(200);
+    expect((await guestGet(t, `/blog/${article.slug}`)).body).toContain('Page article');
+    ok(await staffCall(t, staff.moderator)('POST', `/admin/articles/${article.id}/unpublish`));
+    expect((await guestGet(t, `/blog/${article.slug}`)).statusCode).toBe(404);
+    const list = await guestGet(t, '/blog');
+    expect(list.body).not.toContain('Page article');
+  });
+
+  it('gives a signed-in reader their own page with no-store, never the guest copy', async () => {
+    const guest = await guestGet(t, '/blog');
+    await guestGet(t, '/blog');
+    const signedIn = await guestGet(t, '/blog', { cookie: `baza-access=${staff.student.accessToken}` });
+    expect(signedIn.statusCode).toBe(200);
+    expect(signedIn.headers['cache-control']).toBe('no-store');
+    expect(signedIn.headers.etag).toBeUndefined();
+    expect(signedIn.body).not.toBe(guest.body);
+  });
+
+  it('keeps the htmx fragment apart from the full page', async () => {
+    const page = await guestGet(t, '/blog');
+    const fragment = await guestGet(t, '/blog', { 'hx-request': 'true' });
+    const pageAgain = await guestGet(t, '/blog');
+    expect(fragment.body.length).toBeLessThan(page.body.length);
+    expect(pageAgain.body.startsWith('<!doctype html>')).toBe(true);
+    expect(fragment.body.startsWith('<!doctype html>')).toBe(false);
+  });
+});
+
 describe('the LRU behind the public cache', () => {
   it('keeps at most its bound, evicting the least recently read', () => {
     const cache = createLruCache<number>(2);

@@ -4,11 +4,6 @@ import fp from 'fastify-plugin';
 import type { ContentGeneration } from '../infrastructure/content-generation.ts';
 
 export type PublicCacheRouteConfig = {
-  /**
-   * The response is the same for every guest (no CSRF token, no flash), so it may be kept in
-   * the server's cache like the JSON API; the handler's own Cache-Control stays.
-   */
-  shared?: boolean;
   /** Runs when a guest is answered from the cache instead of the handler (e.g. to count a view). */
   onHit?: (request: FastifyRequest) => Promise<void>;
 };
@@ -16,8 +11,8 @@ export type PublicCacheRouteConfig = {
 declare module 'fastify' {
   interface FastifyContextConfig {
     /**
-     * A public read: guests get an ETag (304 on If-None-Match); JSON API (and `shared`) answers
-     * for guests are also kept in the server's response cache until published content changes.
+     * A public read: guests get a strong ETag (304 on If-None-Match) and are answered from the
+     * server's response cache until published content changes.
      */
     publicCache?: true | PublicCacheRouteConfig;
   }
@@ -28,6 +23,8 @@ export type PublicCacheOptions = {
   maxEntries: number;
   /** Backstop for changes that bypass HTTP (CLI imports, direct SQL): no entry outlives this. */
   ttlMs: number;
+  /** Cookie names as sent: the CSRF cookie a page may set, the flash cookie a page consumes. */
+  cookieNames: { csrf: string; flash: string };
   maxBodyBytes?: number;
   now?: () => number;
 };
@@ -35,8 +32,8 @@ export type PublicCacheOptions = {
 type Entry = {
   generation: string;
   storedAt: number;
-  etag: string;
   headers: Record<string, string>;
+  /** For pages, the visitor's CSRF token is replaced by CSRF_SLOT. */
   body: string;
 };
 type Pending = { key: string; generation: string } | { hit: true };
@@ -46,14 +43,17 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const CONTENT_WRITES = ['/admin/', '/api/v1/admin/'];
 const API_CACHE_CONTROL = 'public, max-age=0, must-revalidate';
 const API_VARY = 'Accept-Language, Cookie, Authorization';
-const REPLAYED_HEADERS = ['content-type', 'cache-control', 'vary'];
-// Pages carry the visitor's CSRF token and flash messages: revalidated, never shared.
+// A page carries the visitor's CSRF token: revalidated by the browser, never kept by a proxy.
 const PAGE_CACHE_CONTROL = 'private, no-cache';
+const REPLAYED_HEADERS = ['content-type', 'cache-control', 'vary'];
+const CSRF_SLOT = '\u0000csrf-token\u0000';
 
 /**
- * Response caching for public reads. Guests only: a signed-in request (a user, a bearer token)
- * keeps the handler's own `no-store`. A successful staff write bumps the content generation
- * before its response leaves, so the next read, on any instance, misses.
+ * Response caching for public reads, for guests only: a signed-in request (a user, a bearer
+ * token) gets the handler's answer and `no-store`. A guest's page is cached with its CSRF token
+ * cut out and gets its own token back on a hit; a request carrying a flash message bypasses
+ * the cache. A successful staff write bumps the content generation before its response leaves,
+ * so the next read, on any instance, misses.
  */
 export const publicCache = fp(
   async (app: FastifyInstance, options: PublicCacheOptions) => {
@@ -64,15 +64,18 @@ export const publicCache = fp(
 
     app.addHook('preHandler', async (request, reply) => {
       const config = request.routeOptions.config.publicCache;
-      if (!config || request.method !== 'GET' || !isGuest(request) || !isShared(request)) return;
+      if (!config || request.method !== 'GET' || !isGuest(request)) return;
+      if (request.cookies[options.cookieNames.flash] !== undefined) return;
       const generation = await options.generation.current();
       if (generation === undefined) return;
-      const key = `${request.locale}\u0000${request.url}`;
+      const key = cacheKey(request);
       const entry = cache.get(key);
       if (entry && entry.generation === generation && now() - entry.storedAt < options.ttlMs) {
         pending.set(request, { hit: true });
         if (config !== true && config.onHit) await config.onHit(request);
-        return sendEntry(request, reply, entry);
+        const body = isApi(request) ? entry.body : entry.body.replaceAll(CSRF_SLOT, request.csrfToken());
+        reply.headers(entry.headers);
+        return reply.send(body);
       }
       pending.set(request, { key, generation });
     });
@@ -82,8 +85,6 @@ export const publicCache = fp(
         if (reply.statusCode < 400 && isContentWrite(request)) await options.generation.bump();
         return payload;
       }
-      const state = pending.get(request);
-      if (state && 'hit' in state) return payload;
       if (!request.routeOptions.config.publicCache || request.method !== 'GET' || reply.statusCode !== 200) {
         return payload;
       }
@@ -93,29 +94,50 @@ export const publicCache = fp(
         if (api) reply.header('cache-control', 'private, no-store');
         return payload;
       }
-      if (reply.hasHeader('set-cookie') || typeof payload !== 'string') return payload;
-      const etag = strongEtag(payload);
-      reply.header('etag', etag);
+      if (typeof payload !== 'string') return payload;
+      const html = String(reply.getHeader('content-type') ?? '').startsWith('text/html');
       if (api) reply.header('cache-control', API_CACHE_CONTROL).header('vary', API_VARY);
-      else if (!isShared(request)) reply.header('cache-control', PAGE_CACHE_CONTROL);
-      if (state && Buffer.byteLength(payload) <= maxBodyBytes) {
+      else if (html) reply.header('cache-control', PAGE_CACHE_CONTROL);
+      const state = pending.get(request);
+      const storable =
+        state !== undefined &&
+        !('hit' in state) &&
+        Buffer.byteLength(payload) <= maxBodyBytes &&
+        onlyCookie(reply, options.cookieNames.csrf);
+      if (storable) {
         const headers: Record<string, string> = {};
         for (const name of REPLAYED_HEADERS) {
           const value = reply.getHeader(name);
           if (typeof value === 'string') headers[name] = value;
         }
-        cache.set(state.key, { generation: state.generation, storedAt: now(), etag, headers, body: payload });
+        const body = html ? payload.replaceAll(request.csrfToken(), CSRF_SLOT) : payload;
+        cache.set(state.key, { generation: state.generation, storedAt: now(), headers, body });
       }
+      const etag = strongEtag(payload);
+      reply.header('etag', etag);
       return notModified(request, reply, etag) ? '' : payload;
     });
   },
-  { name: 'baza-public-cache', dependencies: ['baza-i18n'] },
+  { name: 'baza-public-cache', dependencies: ['baza-i18n', '@fastify/cookie'] },
 );
 
-function sendEntry(request: FastifyRequest, reply: FastifyReply, entry: Entry): FastifyReply {
-  reply.headers(entry.headers).header('etag', entry.etag);
-  if (ifNoneMatch(request, entry.etag)) return reply.code(304).send('');
-  return reply.send(entry.body);
+/** Everything a public answer depends on besides the data: the URL, the language, htmx's target. */
+function cacheKey(request: FastifyRequest): string {
+  const { headers } = request;
+  return [
+    request.locale,
+    headers['hx-request'],
+    headers['hx-target'],
+    headers['hx-history-restore-request'],
+    request.url,
+  ].join('\u0000');
+}
+
+/** No Set-Cookie but, maybe, the CSRF cookie (its value is cut out of the cached page). */
+function onlyCookie(reply: FastifyReply, name: string): boolean {
+  const header = reply.getHeader('set-cookie');
+  const cookies = header === undefined ? [] : Array.isArray(header) ? header : [String(header)];
+  return cookies.every((cookie) => cookie.startsWith(`${name}=`));
 }
 
 function notModified(request: FastifyRequest, reply: FastifyReply, etag: string): boolean {
@@ -141,11 +163,6 @@ function isGuest(request: FastifyRequest): boolean {
 
 function isApi(request: FastifyRequest): boolean {
   return request.url.startsWith('/api/');
-}
-
-function isShared(request: FastifyRequest): boolean {
-  const config = request.routeOptions.config.publicCache;
-  return isApi(request) || (config !== undefined && config !== true && config.shared === true);
 }
 
 function isContentWrite(request: FastifyRequest): boolean {

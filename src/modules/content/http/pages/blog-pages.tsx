@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ArticlePage } from '../views/article-page.tsx';
 import { type BlogFilter, BlogPage, BlogResultsUpdate } from '../views/blog-page.tsx';
 import type { ContentPagesDeps } from './deps.ts';
@@ -37,15 +37,21 @@ export async function blogPages(app: FastifyInstance, deps: ContentPagesDeps): P
     },
   );
 
-  app.get('/blog/:slug', { config: { publicCache: true }, schema: { params: SLUG_PARAMS } }, async (request, reply) => {
-    const { slug } = request.params as { slug: string };
-    // A draft, an unknown slug or (for guests) a students' article is the 404 page, and no view is counted.
-    const article = await useCases.readArticle({ slug, reader: readerOf(request) });
-    await useCases.countView({ slug: article.slug });
-    const counted = { ...article, viewCount: article.viewCount + 1 };
-    return renderer.page(
-      reply,
-      <ArticlePage ctx={renderer.context(request, reply)} baseUrl={config.baseUrl} article={counted} />,
-    );
-  });
+  // A guest answered from the public cache still counts a view.
+  const countsView = { onHit: (request: FastifyRequest) => useCases.countView(request.params as { slug: string }) };
+  app.get(
+    '/blog/:slug',
+    { config: { publicCache: countsView }, schema: { params: SLUG_PARAMS } },
+    async (request, reply) => {
+      const { slug } = request.params as { slug: string };
+      // A draft, an unknown slug or (for guests) a students' article is the 404 page, and no view is counted.
+      const article = await useCases.readArticle({ slug, reader: readerOf(request) });
+      await useCases.countView({ slug: article.slug });
+      const counted = { ...article, viewCount: article.viewCount + 1 };
+      return renderer.page(
+        reply,
+        <ArticlePage ctx={renderer.context(request, reply)} baseUrl={config.baseUrl} article={counted} />,
+      );
+    },
+  );
 }

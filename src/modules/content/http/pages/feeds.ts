@@ -5,9 +5,6 @@ import type { ContentPagesDeps } from './deps.ts';
 import { formSchema } from './support.ts';
 import { el, renderXml } from './xml.ts';
 
-// The same XML for every guest: kept in the server's public cache until content changes.
-const SHARED = { shared: true } as const;
-
 const FEED_SIZE = 30;
 const LOCALES: readonly ArticleLocale[] = ['ru', 'en'];
 /** The site's own pages in the sitemap, before the articles. */
@@ -140,7 +137,7 @@ export async function feedPages(app: FastifyInstance, deps: ContentPagesDeps): P
 
   app.get(
     '/blog/feed.xml',
-    { config: { publicCache: SHARED }, schema: { querystring: formSchema('locale') } },
+    { config: { publicCache: true }, schema: { querystring: formSchema('locale') } },
     async (request, reply) => {
       const locale = localeOf(request.query);
       const entries = await useCases.feed({ locale, limit: FEED_SIZE });
@@ -154,7 +151,7 @@ export async function feedPages(app: FastifyInstance, deps: ContentPagesDeps): P
 
   app.get(
     '/blog/atom.xml',
-    { config: { publicCache: SHARED }, schema: { querystring: formSchema('locale') } },
+    { config: { publicCache: true }, schema: { querystring: formSchema('locale') } },
     async (request, reply) => {
       const locale = localeOf(request.query);
       const entries = await useCases.feed({ locale, limit: FEED_SIZE });
@@ -166,7 +163,7 @@ export async function feedPages(app: FastifyInstance, deps: ContentPagesDeps): P
     },
   );
 
-  app.get('/sitemap.xml', { config: { publicCache: SHARED } }, async (_request, reply) => {
+  app.get('/sitemap.xml', { config: { publicCache: true } }, async (_request, reply) => {
     const articles = await useCases.sitemap();
     return reply
       .type('application/xml; charset=utf-8')
