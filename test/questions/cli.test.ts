@@ -160,7 +160,7 @@ describe('baza questions import', { timeout: 60_000 }, () => {
     const run = await baza(['import', latin1, '--track', 'cli-track']);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/is not UTF-8 text/);
-  });
+  }, 120_000); // seven CLI processes, each starting tsx: past 60 s on a loaded machine
 });
 
 describe('baza questions export', { timeout: 60_000 }, () => {
