@@ -13,6 +13,16 @@ import type {
 } from './contract.ts';
 
 /** An attempt row as the use cases see it. */
+/** An earlier attempt of a scope, as the start rules see it. */
+export type ScopeAttempt = Readonly<{
+  id: string;
+  number: number;
+  status: AttemptStatus;
+  deadlineAt: Date | null;
+  finishedAt: Date | null;
+  questionIds: readonly string[];
+}>;
+
 export type AttemptRecord = Readonly<{
   id: string;
   userId: string;
@@ -81,15 +91,11 @@ export type Annulment = Readonly<{ reason: string; by: string | null; at: Date }
 export type AttemptStore = {
   /** Locks the enrollment row: every start of the student on the track waits for the previous one. */
   lockEnrollment(userId: string, trackId: string): Promise<boolean>;
-  openInScope(userId: string, scope: AttemptScope): Promise<AttemptRecord | undefined>;
-  /** Any status (a diagnostic is taken once, ever). */
-  anyInScope(userId: string, scope: AttemptScope): Promise<boolean>;
-  passedInScope(userId: string, scope: AttemptScope): Promise<boolean>;
-  /** When the latest failed (not annulled) attempt of the scope finished. */
-  lastFailedAt(userId: string, scope: AttemptScope): Promise<Date | null>;
-  /** Questions of the student's earlier attempts of the scope. */
-  seenQuestionIds(userId: string, scope: AttemptScope): Promise<ReadonlySet<string>>;
-  nextNumber(userId: string, scope: AttemptScope): Promise<number>;
+  /**
+   * Every attempt of the student's scope, newest first, with the questions each one asked: one
+   * statement answers all the start rules (open attempt, passed, cooldown, seen questions, number).
+   */
+  scopeHistory(userId: string, scope: AttemptScope): Promise<readonly ScopeAttempt[]>;
   /** 'scope_taken' when a concurrent start won a unique index of the scope (nothing is written). */
   insert(attempt: NewAttempt): Promise<'inserted' | 'scope_taken'>;
   inScope(userId: string, scope: AttemptScope): Promise<readonly AttemptRecord[]>;

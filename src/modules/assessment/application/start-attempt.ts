@@ -12,7 +12,7 @@ import {
 } from '../domain/errors.ts';
 import { createSeededRandom } from '../domain/seeded-random.ts';
 import type { AttemptScope, AttemptStarter, StartAttemptRequest, StartedAttempt } from './contract.ts';
-import type { AssessmentDeps, AssessmentRepositories } from './ports.ts';
+import type { AssessmentDeps, AssessmentRepositories, ScopeAttempt } from './ports.ts';
 
 type StartDeps = Pick<AssessmentDeps, 'newId' | 'newSeed'>;
 
@@ -26,12 +26,13 @@ export function attemptStarter(deps: StartDeps, repositories: AssessmentReposito
     async start(request) {
       const { userId, scope } = request;
       if (!(await attempts.lockEnrollment(userId, scope.trackId))) throw new EnrollmentNotFoundError();
-      const open = await attempts.openInScope(userId, scope);
+      const history = await attempts.scopeHistory(userId, scope);
+      const open = openOf(history);
       if (open) return { attemptId: open.id, created: false, deadlineAt: open.deadlineAt };
-      await refuseByRules(repositories, request);
+      refuseByRules(history, request);
 
       const seed = deps.newSeed();
-      const questions = await compose(repositories, request, seed);
+      const questions = await compose(repositories, request, seed, history);
       const timed = examSettings(request.settings, scope);
       const attempt = {
         id: deps.newId(),
@@ -41,7 +42,7 @@ export function attemptStarter(deps: StartDeps, repositories: AssessmentReposito
         stageId: scope.kind === 'level_exam' ? scope.stageId : null,
         articleId: scope.kind === 'minitest' ? scope.articleId : null,
         settingsVersion: request.settingsVersion,
-        number: await attempts.nextNumber(userId, scope),
+        number: (history[0]?.number ?? 0) + 1,
         seed,
         startedAt: request.now,
         deadlineAt: timed ? deadlineOf(request.now, timed.timeLimitMinutes, request.extraTimePercent) : null,
@@ -58,24 +59,40 @@ export function attemptStarter(deps: StartDeps, repositories: AssessmentReposito
   };
 }
 
-async function refuseByRules({ attempts }: AssessmentRepositories, request: StartAttemptRequest): Promise<void> {
-  const { userId, scope } = request;
+/** The newest in-progress attempt of the scope (the history is newest first). */
+function openOf(history: readonly ScopeAttempt[]): ScopeAttempt | undefined {
+  return history.find((attempt) => attempt.status === 'in_progress');
+}
+
+function refuseByRules(history: readonly ScopeAttempt[], request: StartAttemptRequest): void {
+  const { scope } = request;
   if (scope.kind === 'diagnostic') {
-    if (await attempts.anyInScope(userId, scope)) throw new DiagnosticAlreadyTakenError();
+    if (history.length > 0) throw new DiagnosticAlreadyTakenError();
     return;
   }
   const exam = examSettings(request.settings, scope);
   if (!exam) return;
-  if (await attempts.passedInScope(userId, scope)) throw new AlreadyPassedError();
-  const wait = cooldownSecondsLeft(await attempts.lastFailedAt(userId, scope), exam.cooldownMinutes, request.now);
+  if (history.some((attempt) => attempt.status === 'passed')) throw new AlreadyPassedError();
+  const wait = cooldownSecondsLeft(lastFailedAt(history), exam.cooldownMinutes, request.now);
   if (wait > 0) throw new CooldownError(wait);
+}
+
+/** When the latest failed (not annulled) attempt of the scope finished. */
+function lastFailedAt(history: readonly ScopeAttempt[]): Date | null {
+  let latest: Date | null = null;
+  for (const attempt of history) {
+    if (attempt.status !== 'failed' || attempt.finishedAt === null) continue;
+    if (latest === null || attempt.finishedAt > latest) latest = attempt.finishedAt;
+  }
+  return latest;
 }
 
 /** A concurrent start won a unique index of the scope: return its attempt, or its rule's error. */
 async function raceLost(repositories: AssessmentRepositories, request: StartAttemptRequest): Promise<StartedAttempt> {
-  const open = await repositories.attempts.openInScope(request.userId, request.scope);
+  const history = await repositories.attempts.scopeHistory(request.userId, request.scope);
+  const open = openOf(history);
   if (open) return { attemptId: open.id, created: false, deadlineAt: open.deadlineAt };
-  await refuseByRules(repositories, request);
+  refuseByRules(history, request);
   throw new Error('attempt start lost a race it cannot explain');
 }
 
@@ -95,6 +112,7 @@ async function compose(
   repositories: AssessmentRepositories,
   request: StartAttemptRequest,
   seed: number,
+  history: readonly ScopeAttempt[],
 ): Promise<readonly ComposedQuestion[]> {
   const { scope, settings } = request;
   const { pools } = repositories;
@@ -136,7 +154,7 @@ async function compose(
     minPerModule: exam.minPerModule,
     maxPerModule: exam.maxPerModule,
     weakModules: settings.adaptivity.weakModules,
-    seen: await repositories.attempts.seenQuestionIds(request.userId, scope),
+    seen: new Set(history.flatMap((attempt) => attempt.questionIds)),
     seed,
   });
   if (!composition.ok) {

@@ -1,20 +1,10 @@
 import { type ExpressionBuilder, type Selectable, sql } from 'kysely';
 import { isUuid } from '../../../shared/domain/ids.ts';
 import type { Db } from '../../../shared/infrastructure/db/database.ts';
-import { violatedConstraint } from '../../../shared/infrastructure/db/constraint-errors.ts';
 import type { Database } from '../../../shared/infrastructure/db/schema.ts';
 import type { AttemptTable } from '../../../shared/infrastructure/db/schema-learning.ts';
 import type { AttemptScope } from '../application/contract.ts';
 import type { AttemptRecord, AttemptStore } from '../application/ports.ts';
-
-/** Unique indexes a concurrent start of the same scope can win. */
-const SCOPE_KEYS = new Set([
-  'attempts_one_diagnostic_key',
-  'attempts_level_exam_one_open_key',
-  'attempts_rank_final_one_open_key',
-  'attempts_minitest_one_open_key',
-  'attempts_scope_number_key',
-]);
 
 function inScope(userId: string, scope: AttemptScope) {
   return (eb: ExpressionBuilder<Database, 'attempts'>) =>
@@ -68,102 +58,47 @@ export function createAttemptStore(executor: Db): AttemptStore {
       return row !== undefined;
     },
 
-    async openInScope(userId, scope) {
-      const row = await attempts()
-        .where(inScope(userId, scope))
-        .where('status', '=', 'in_progress')
-        .orderBy('number', 'desc')
-        .executeTakeFirst();
-      return row && recordOf(row);
-    },
-
-    async anyInScope(userId, scope) {
-      const row = await executor.selectFrom('attempts').select('id').where(inScope(userId, scope)).executeTakeFirst();
-      return row !== undefined;
-    },
-
-    async passedInScope(userId, scope) {
-      const row = await executor
-        .selectFrom('attempts')
-        .select('id')
-        .where(inScope(userId, scope))
-        .where('status', '=', 'passed')
-        .executeTakeFirst();
-      return row !== undefined;
-    },
-
-    async lastFailedAt(userId, scope) {
-      const row = await executor
-        .selectFrom('attempts')
-        .select('finishedAt')
-        .where(inScope(userId, scope))
-        .where('status', '=', 'failed')
-        .orderBy('finishedAt', 'desc')
-        .executeTakeFirst();
-      return row?.finishedAt ?? null;
-    },
-
-    async seenQuestionIds(userId, scope) {
+    async scopeHistory(userId, scope) {
       const rows = await executor
-        .selectFrom('attemptQuestions')
-        .innerJoin('attempts', 'attempts.id', 'attemptQuestions.attemptId')
-        .select('attemptQuestions.questionId')
-        .distinct()
-        .where(inScope(userId, scope))
-        .execute();
-      return new Set(rows.map((row) => row.questionId));
-    },
-
-    async nextNumber(userId, scope) {
-      const row = await executor
         .selectFrom('attempts')
-        .select(sql<number>`coalesce(max(number), 0)::int + 1`.as('next'))
+        .select([
+          'attempts.id',
+          'attempts.number',
+          'attempts.status',
+          'attempts.deadlineAt',
+          'attempts.finishedAt',
+          sql<string[]>`array(SELECT question_id FROM attempt_questions WHERE attempt_id = attempts.id)`.as(
+            'questionIds',
+          ),
+        ])
         .where(inScope(userId, scope))
-        .executeTakeFirstOrThrow();
-      return Number(row.next);
+        .orderBy('attempts.number', 'desc')
+        .execute();
+      return rows;
     },
 
     async insert(attempt) {
-      // A savepoint keeps the caller's transaction usable when a concurrent start won the scope.
-      await sql`SAVEPOINT attempt_start`.execute(executor);
-      try {
-        await executor
-          .insertInto('attempts')
-          .values({
-            id: attempt.id,
-            userId: attempt.userId,
-            trackId: attempt.trackId,
-            kind: attempt.kind,
-            stageId: attempt.stageId,
-            articleId: attempt.articleId,
-            settingsVersion: attempt.settingsVersion,
-            number: attempt.number,
-            seed: attempt.seed,
-            startedAt: attempt.startedAt,
-            deadlineAt: attempt.deadlineAt,
-            questionCount: attempt.questions.length,
-            passPercent: attempt.passPercent,
-          })
-          .execute();
-        await executor
-          .insertInto('attemptQuestions')
-          .values(
-            attempt.questions.map((question) => ({
-              attemptId: attempt.id,
-              questionId: question.questionId,
-              position: question.position,
-              moduleId: question.moduleId,
-            })),
-          )
-          .execute();
-      } catch (error) {
-        const constraint = violatedConstraint(error);
-        if (constraint === undefined || !SCOPE_KEYS.has(constraint)) throw error;
-        await sql`ROLLBACK TO SAVEPOINT attempt_start`.execute(executor);
-        return 'scope_taken';
-      }
-      await sql`RELEASE SAVEPOINT attempt_start`.execute(executor);
-      return 'inserted';
+      // One statement: a concurrent start that won a unique index of the scope (or the number)
+      // leaves nothing inserted, and the caller's transaction stays usable.
+      const questions = attempt.questions;
+      const result = await sql<{ id: string }>`
+        WITH attempt AS (
+          INSERT INTO attempts (id, user_id, track_id, kind, stage_id, article_id, settings_version, number,
+                                seed, started_at, deadline_at, question_count, pass_percent)
+          VALUES (${attempt.id}, ${attempt.userId}, ${attempt.trackId}, ${attempt.kind}, ${attempt.stageId},
+                  ${attempt.articleId}, ${attempt.settingsVersion}, ${attempt.number}, ${attempt.seed},
+                  ${attempt.startedAt}, ${attempt.deadlineAt}, ${questions.length}, ${attempt.passPercent})
+          ON CONFLICT DO NOTHING
+          RETURNING id
+        ), asked AS (
+          INSERT INTO attempt_questions (attempt_id, question_id, position, module_id)
+          SELECT attempt.id, q.question_id, q.position, q.module_id
+          FROM attempt,
+               unnest(${questions.map((q) => q.questionId)}::uuid[], ${questions.map((q) => q.position)}::int[],
+                      ${questions.map((q) => q.moduleId)}::uuid[]) AS q(question_id, position, module_id)
+        )
+        SELECT id FROM attempt`.execute(executor);
+      return result.rows.length === 1 ? 'inserted' : 'scope_taken';
     },
 
     async inScope(userId, scope) {

@@ -1,3 +1,4 @@
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Db } from '../../../shared/infrastructure/db/database.ts';
 import { isStorableText } from './uuid.ts';
 import { isUuid } from '../../../shared/domain/ids.ts';
@@ -6,29 +7,37 @@ import { DEFAULT_SETTINGS, type SettingsParams } from '../domain/settings.ts';
 /** Tracks with their stages and modules, for other modules (the question bank). */
 export function createTrackDirectory(db: Db) {
   return {
+    /** One statement: the exam start and the progress pages read it on every request. */
     async outline(idOrSlug: string) {
       if (!isStorableText(idOrSlug)) return undefined;
-      const track = await db
+      return db
         .selectFrom('tracks')
-        .select(['id', 'slug', 'title', 'status'])
-        .where(isUuid(idOrSlug) ? 'id' : 'slug', '=', isUuid(idOrSlug) ? idOrSlug.toLowerCase() : idOrSlug)
+        .select((eb) => [
+          'tracks.id',
+          'tracks.slug',
+          'tracks.title',
+          'tracks.status',
+          jsonArrayFrom(
+            eb
+              .selectFrom('stages')
+              .select(['stages.id', 'stages.position', 'stages.title'])
+              .whereRef('stages.trackId', '=', 'tracks.id')
+              .orderBy('stages.position'),
+          ).as('stages'),
+          jsonArrayFrom(
+            eb
+              .selectFrom('modules')
+              .select(['modules.id', 'modules.slug', 'modules.title', 'modules.position'])
+              .whereRef('modules.trackId', '=', 'tracks.id')
+              .orderBy('modules.position'),
+          ).as('modules'),
+        ])
+        .where(
+          isUuid(idOrSlug) ? 'tracks.id' : 'tracks.slug',
+          '=',
+          isUuid(idOrSlug) ? idOrSlug.toLowerCase() : idOrSlug,
+        )
         .executeTakeFirst();
-      if (!track) return undefined;
-      const [stages, modules] = await Promise.all([
-        db
-          .selectFrom('stages')
-          .select(['id', 'position', 'title'])
-          .where('trackId', '=', track.id)
-          .orderBy('position')
-          .execute(),
-        db
-          .selectFrom('modules')
-          .select(['id', 'slug', 'title', 'position'])
-          .where('trackId', '=', track.id)
-          .orderBy('position')
-          .execute(),
-      ]);
-      return { ...track, stages, modules };
     },
     async holdTrack(trackId: string) {
       await db.selectFrom('tracks').select('id').where('id', '=', trackId).forKeyShare().execute();
