@@ -148,8 +148,10 @@ describe('statements per request on the journey hot paths', () => {
     expect(pools(warm.log)).toHaveLength(0);
     const again = await start(await ready('exam-b@school.test'));
     expect(pools(again.log)).toHaveLength(0);
-    console.log('STATEMENTS', again.log.count, again.log.statements.map((s) => s.slice(0, 70)).join('\n'));
     expect(again.log.count).toBe(warm.log.count);
+    // Authentication, the outline, the transaction (lock, progress, one scope read, one insert,
+    // questions marked used) and the response: 18 statements, BEGIN and COMMIT included.
+    expect(again.log.count, again.log.statements.join('\n')).toBe(18);
 
     // Starting exams marks questions used: that is no change of the pools.
     const before = await generation();
