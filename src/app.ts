@@ -4,7 +4,6 @@ import type { IncomingMessage } from 'node:http';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCors from '@fastify/cors';
 import fastifyFormbody from '@fastify/formbody';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
@@ -25,6 +24,7 @@ import type { AppModule, PagesDeps } from './shared/http/pages.ts';
 import { sendProblem } from './shared/http/problem.ts';
 import { createRenderer } from './shared/http/render.tsx';
 import { publicCache } from './shared/http/public-cache.ts';
+import { registerSecurityHeaders } from './shared/http/security-headers.ts';
 import { pathOf } from './shared/http/request-kind.ts';
 import './shared/http/request-context.ts';
 import { rejectNonFiniteNumbers } from './shared/http/finite-numbers.ts';
@@ -73,25 +73,7 @@ export async function buildApp(container: Container): Promise<FastifyInstance> {
   observeRequests(app, container);
   await app.register(fastifyCookie, { secret: cookieSecret });
   await app.register(i18nPlugin, { defaultLocale: config.defaultLocale, cookies });
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        baseUri: ["'self'"],
-        objectSrc: ["'none'"],
-        upgradeInsecureRequests: production ? [] : null,
-      },
-    },
-    hsts: production ? { maxAge: 31_536_000, includeSubDomains: true } : false,
-    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
-  });
+  registerSecurityHeaders(app, { production });
   await app.register(fastifyCors, {
     origin: config.corsOrigins.length > 0 ? [...config.corsOrigins] : false,
     methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
