@@ -1,5 +1,6 @@
 export const SCENARIO_NAMES = [
   'articles-api',
+  'articles-api-uncached',
   'article-page',
   'blog-search',
   'matrix-page',

@@ -45,6 +45,17 @@ export function buildScenarios(cast: Cast, settings: { connections: number; exam
   return [
     read('articles-api', 'Public article list (JSON)', () => ({ path: '/api/v1/articles?limit=20' })),
     (() => {
+      // A parameter the route ignores makes every URL new: the response cache misses (and
+      // stores, as a real miss does), so the handler runs the control's SQL on every request.
+      let counter = 0;
+      return read(
+        'articles-api-uncached',
+        'Public article list (JSON), response cache missed',
+        () => ({ path: `/api/v1/articles?limit=20&bench=${++counter}` }),
+        'every URL unique: the response cache never hits',
+      );
+    })(),
+    (() => {
       const next = slugs();
       return read('article-page', 'Article page (HTML)', () => ({ path: `/blog/${q(next())}` }));
     })(),

@@ -5,6 +5,9 @@ export function selectedScenarios(only: readonly ScenarioName[] | undefined): Se
   if (!only) return new Set(SCENARIO_NAMES);
   const selected = new Set(only);
   if (selected.has('exam-answer') || selected.has('exam-finish')) selected.add('exam-start');
-  if (selected.has('control')) selected.add('articles-api');
+  if (selected.has('control')) {
+    selected.add('articles-api');
+    selected.add('articles-api-uncached');
+  }
   return selected;
 }

@@ -47,7 +47,7 @@ describe('bench arguments', () => {
   it('adds what a chosen scenario needs', () => {
     expect([...selectedScenarios(undefined)]).toEqual([...SCENARIO_NAMES]);
     expect(selectedScenarios(['exam-finish'])).toEqual(new Set(['exam-finish', 'exam-start']));
-    expect(selectedScenarios(['control'])).toEqual(new Set(['control', 'articles-api']));
+    expect(selectedScenarios(['control'])).toEqual(new Set(['control', 'articles-api', 'articles-api-uncached']));
     expect(selectedScenarios(['login'])).toEqual(new Set(['login']));
   });
 });

@@ -21,6 +21,28 @@ describe('budgets', () => {
     expect(missing[0]).toMatchObject({ passed: false, actual: expect.stringContaining('89.9 %') });
   });
 
+  it('judges the cache-missed read against the control as well, on its own', () => {
+    const verdicts = evaluateBudgets([
+      scale(
+        1000,
+        [
+          scenario('articles-api', { requestsPerSecond: 3000 }),
+          scenario('articles-api-uncached', { requestsPerSecond: 850 }),
+        ],
+        control(1000),
+      ),
+    ]);
+    expect(verdicts).toEqual([
+      expect.objectContaining({ budget: 'read endpoint vs control', passed: true }),
+      expect.objectContaining({
+        budget: 'read endpoint vs control, cache missed',
+        scenario: 'articles-api-uncached',
+        passed: false,
+        actual: expect.stringContaining('85.0 %'),
+      }),
+    ]);
+  });
+
   it('misses when the control answered other JSON or a side had errors', () => {
     const read = scenario('articles-api', { requestsPerSecond: 2000 });
     expect(evaluateBudgets([scale(1000, [read], control(1000, false))])[0]?.passed).toBe(false);
