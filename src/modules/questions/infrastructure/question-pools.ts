@@ -24,6 +24,12 @@ type TrackPool = Readonly<{
 export type QuestionPoolCache = {
   get(trackId: string): TrackPool | undefined;
   set(trackId: string, pool: TrackPool): void;
+  /**
+   * One read per track and generation at a time: when a class starts its exams together on a
+   * cold cache, the first start reads the pool and the others wait for that read instead of
+   * each reading the whole bank (a failed shared read makes each waiter read on its own).
+   */
+  load(trackId: string, generation: string, read: () => Promise<TrackPool>): Promise<TrackPool>;
 };
 
 /** At most this many tracks' pools stay in memory (the least recently loaded go first). */
@@ -31,14 +37,31 @@ const MAX_CACHED_TRACKS = 64;
 
 export function createQuestionPoolCache(): QuestionPoolCache {
   const pools = new Map<string, TrackPool>();
-  return {
+  const reading = new Map<string, Promise<TrackPool>>();
+  const cache: QuestionPoolCache = {
     get: (trackId) => pools.get(trackId),
     set(trackId, pool) {
       pools.delete(trackId);
       pools.set(trackId, pool);
       if (pools.size > MAX_CACHED_TRACKS) pools.delete(pools.keys().next().value!);
     },
+    async load(trackId, generation, read) {
+      const key = `${trackId}:${generation}`;
+      const shared = reading.get(key);
+      if (shared) return shared.catch(read);
+      const own = read().then((pool) => {
+        cache.set(trackId, pool);
+        return pool;
+      });
+      reading.set(key, own);
+      try {
+        return await own;
+      } finally {
+        reading.delete(key);
+      }
+    },
   };
+  return cache;
 }
 
 /**
@@ -59,14 +82,14 @@ export function createQuestionPools(executor: Db, cache: QuestionPoolCache = cre
     const cached = cache.get(trackId);
     if (cached?.generation === generation) return cached;
     // Read after the generation: the rows are at least as new as it, never older.
-    const rows = await active()
-      .select('questions.stageId')
-      .where('questions.trackId', '=', trackId)
-      .where('questions.articleId', 'is', null)
-      .execute();
-    const pool = poolOf(generation, rows);
-    cache.set(trackId, pool);
-    return pool;
+    return cache.load(trackId, generation, async () => {
+      const rows = await active()
+        .select('questions.stageId')
+        .where('questions.trackId', '=', trackId)
+        .where('questions.articleId', 'is', null)
+        .execute();
+      return poolOf(generation, rows);
+    });
   }
 
   return {
