@@ -36,7 +36,7 @@ describe('approvals: who may do what', () => {
   it('answers admins with 404 for an unknown request and an empty queue', async () => {
     const list = await test.app.inject({ url: '/api/v1/admin/approvals?status=pending', headers: staff.admin.auth });
     expect(list.statusCode, list.body).toBe(200);
-    expect(list.json()).toEqual({ items: [], total: 0 });
+    expect(list.json()).toEqual({ items: [], total: 0, totalIsCapped: false });
     for (const [method, url, payload] of adminCalls(randomUUID()).slice(1)) {
       const response = await test.app.inject({ method, url, headers: staff.owner.auth, payload });
       expect(response.statusCode, `${method} ${url}`).toBe(404);

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApprovalReads } from '../../src/modules/approvals/infrastructure/approval.reads.ts';
+import { createProgressReadModel } from '../../src/modules/progress/infrastructure/progress.reads.ts';
 import { journeyOf } from '../approvals/journey.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { registeredUser } from '../support/identity.ts';
@@ -121,6 +123,38 @@ describe('statements per request on the journey hot paths', () => {
       expect(pages, `pages of ${limit}`).toEqual(all.items.map((item) => item.id));
     }
     expect((await list('status=approved')).items.map((item) => item.id)).toEqual([queue[1]!.id, queue[3]!.id]);
+  });
+
+  it('counts the staff lists only up to their cap, and pages on past it', async () => {
+    // The requests of the test above: 3 pending, 2 approved. The app's own cap (1,000) is far.
+    const exact = await test.app.inject({ url: '/api/v1/admin/approvals?limit=100', headers: staff.admin.auth });
+    expect(exact.json()).toMatchObject({ total: 5, totalIsCapped: false });
+
+    const approvals = createApprovalReads(test.container.db, { totalCap: 1 });
+    const all = await approvals.list({ limit: 100, offset: 0 });
+    expect(all.items).toHaveLength(5);
+    // Pending ones counted exactly (the page reaches past them), decided ones up to the cap.
+    expect(all).toMatchObject({ total: 4, totalIsCapped: true });
+    // More pending requests than the page reaches: the page is all pending, the total a floor.
+    const first = await approvals.list({ limit: 1, offset: 0 });
+    expect(first).toMatchObject({ total: 2, totalIsCapped: true });
+    expect(first.items.map((item) => item.status)).toEqual(['pending']);
+    const paged: string[] = [];
+    for (let offset = 0; offset < 7; offset += 1) {
+      paged.push(...(await approvals.list({ limit: 1, offset })).items.map((item) => item.id));
+    }
+    expect(paged).toEqual(all.items.map((item) => item.id));
+    const pendingOnly = await approvals.list({ status: 'pending', limit: 100, offset: 0 });
+    expect(pendingOnly).toMatchObject({ total: 3, totalIsCapped: false });
+
+    const enrollments = createProgressReadModel(test.container.db, { totalCap: 2 });
+    const everyone = await enrollments.staffList({ limit: 100, offset: 0 });
+    expect(everyone.items.length).toBeGreaterThan(2);
+    expect(everyone).toMatchObject({ total: 2, totalIsCapped: true });
+    const one = await enrollments.staffList({ q: 'queue-1@school.test', limit: 100, offset: 0 });
+    expect(one).toMatchObject({ total: 1, totalIsCapped: false });
+    const beyond = await enrollments.staffList({ limit: 100, offset: 2 });
+    expect(beyond.items.map((item) => item.id)).toEqual(everyone.items.slice(2).map((item) => item.id));
   });
 
   it('starts a level exam without loading the question bank again while it is unchanged', async () => {

@@ -1,3 +1,4 @@
+import type { CappedPage } from '../../../shared/application/capped-total.ts';
 import type { RequestOrigin } from '../../../shared/domain/audit.ts';
 import type { Actor, AttemptReport } from '../../assessment/index.ts';
 import type { AssignmentView, EnrollmentView, ModuleMastery } from '../../progress/index.ts';
@@ -48,7 +49,7 @@ export type ApprovalsUseCases = {
   list(
     actor: Actor,
     filter: Readonly<{ status?: ApprovalStatus; trackId?: string; limit: number; offset: number }>,
-  ): Promise<Readonly<{ items: readonly ApprovalView[]; total: number }>>;
+  ): Promise<CappedPage<ApprovalView>>;
   dossier(actor: Actor, requestId: string): Promise<Dossier>;
   /** The request row is locked: of parallel decisions one wins, the others get 409. */
   approve(actor: Actor, requestId: string, comment: string | null, origin: RequestOrigin): Promise<ApprovalView>;

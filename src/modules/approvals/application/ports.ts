@@ -1,3 +1,4 @@
+import type { CappedPage } from '../../../shared/application/capped-total.ts';
 import type { AuditLog } from '../../../shared/application/audit.ts';
 import type { Outbox } from '../../../shared/application/outbox.ts';
 import type { AnnulmentConsequences, AttemptAnnulment, AttemptReads } from '../../assessment/index.ts';
@@ -69,7 +70,7 @@ export type ApprovalFilter = Readonly<{
 export type ApprovalReads = {
   byId(id: string): Promise<ApprovalView | undefined>;
   /** Pending first (oldest first), then decided (newest decision first). */
-  list(filter: ApprovalFilter): Promise<Readonly<{ items: readonly ApprovalView[]; total: number }>>;
+  list(filter: ApprovalFilter): Promise<CappedPage<ApprovalView>>;
 };
 
 /** Where the dossier's evidence comes from (other modules' read ports, on the pool). */

@@ -4,6 +4,7 @@ import { originOf } from '../../../shared/http/request-origin.ts';
 import type { ApprovalStatus, ApprovalsUseCases } from '../application/contract.ts';
 import {
   ApprovalListSchema,
+  ApprovalQueueSchema,
   ApprovalSchema,
   ApproveBody,
   approvalJson,
@@ -68,13 +69,13 @@ export function approvalRoutes(useCases: ApprovalsUseCases) {
           security,
           summary: 'Approval requests (admins and the owner): pending first, the longest waiting on top',
           querystring: ListQuery,
-          response: { 200: ApprovalListSchema },
+          response: { 200: ApprovalQueueSchema },
         },
       },
       async (request) => {
         const query = request.query as { status?: ApprovalStatus; trackId?: string; limit: number; offset: number };
         const page = await useCases.list(currentUser(request), query);
-        return { items: page.items.map(approvalJson), total: page.total };
+        return { items: page.items.map(approvalJson), total: page.total, totalIsCapped: page.totalIsCapped };
       },
     );
 

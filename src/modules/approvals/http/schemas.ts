@@ -52,6 +52,13 @@ export const ApprovalSchema = Type.Object({
 
 export const ApprovalListSchema = Type.Object({ items: Type.Array(ApprovalSchema), total: Type.Integer() });
 
+/** The staff queue: past 1,000 matching requests the total is a floor (`totalIsCapped`). */
+export const ApprovalQueueSchema = Type.Object({
+  items: Type.Array(ApprovalSchema),
+  total: Type.Integer({ description: 'Exact, or at least this many when totalIsCapped' }),
+  totalIsCapped: Type.Boolean(),
+});
+
 const ModuleResultSchema = Type.Object({ moduleId: Uuid, correct: Type.Integer(), total: Type.Integer() });
 
 const AttemptSchema = Type.Object({

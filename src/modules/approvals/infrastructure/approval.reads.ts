@@ -1,10 +1,13 @@
 import { sql } from 'kysely';
+import { LIST_TOTAL_CAP } from '../../../shared/application/capped-total.ts';
+import { cappedCount } from '../../../shared/infrastructure/db/capped-count.ts';
 import type { Db } from '../../../shared/infrastructure/db/database.ts';
 import type { ApprovalFilter, ApprovalReads } from '../application/ports.ts';
 import type { ApprovalView } from '../application/contract.ts';
 
 /** Requests with what a reader needs about them: student, track, stage, the attempt's score, the decider. */
-export function createApprovalReads(db: Db): ApprovalReads {
+/** `totalCap`: where counting the decided ones stops (tests lower it). */
+export function createApprovalReads(db: Db, { totalCap = LIST_TOTAL_CAP } = {}): ApprovalReads {
   const base = () =>
     db
       .selectFrom('approvalRequests as r')
@@ -83,23 +86,31 @@ export function createApprovalReads(db: Db): ApprovalReads {
 
     /**
      * Pending first, then decided. Each part is read in the order of its own index and stops
-     * after the page, so a page costs the same with 10 or 100,000 requests; the total stays
-     * exact (an index-only count).
+     * after the page, so a page costs the same with 10 or 100,000 requests. The counts stop
+     * early too: pending ones are counted exactly as far as the page needs (to know where the
+     * decided part starts), decided ones up to `totalCap`.
      */
     async list(filter) {
-      const counts = await db
-        .selectFrom('approvalRequests as r')
-        .where(matching(filter))
-        .$if(filter.status !== undefined, (query) => query.where('r.status', '=', filter.status!))
-        .select([
-          sql<string>`count(*)`.as('total'),
-          sql<string>`count(*) FILTER (WHERE r.status = 'pending')`.as('pending'),
-        ])
-        .executeTakeFirstOrThrow();
-      const total = Number(counts.total);
-      const pendingCount = Number(counts.pending);
       const { limit, offset } = filter;
       const end = offset + limit;
+      const wantsPending = filter.status === undefined || filter.status === 'pending';
+      const wantsDecided = filter.status !== 'pending';
+      const pendingCap = Math.max(totalCap, end + 1);
+      const pendingRows = db
+        .selectFrom('approvalRequests as r')
+        .where(matching(filter))
+        .where('r.status', '=', 'pending');
+      const pendingCount = wantsPending ? await cappedCount(db, pendingRows, pendingCap) : 0;
+      if (pendingCount >= pendingCap) {
+        // More pending requests than the page reaches: the page is all pending, the total a floor.
+        const items = await pending(filter).limit(limit).offset(offset).execute();
+        return { items: items.map(toView), total: pendingCount, totalIsCapped: true };
+      }
+      const decidedRows = db
+        .selectFrom('approvalRequests as r')
+        .where(matching(filter))
+        .where(filter.status ? sql<boolean>`r.status = ${filter.status}` : sql<boolean>`r.status <> 'pending'`);
+      const decidedCount = wantsDecided ? await cappedCount(db, decidedRows, totalCap) : 0;
       const [first, second] = await Promise.all([
         offset < pendingCount
           ? pending(filter)
@@ -107,14 +118,18 @@ export function createApprovalReads(db: Db): ApprovalReads {
               .offset(offset)
               .execute()
           : [],
-        end > pendingCount && total > pendingCount
+        end > pendingCount && decidedCount > 0
           ? decided(filter)
               .limit(end - Math.max(offset, pendingCount))
               .offset(Math.max(0, offset - pendingCount))
               .execute()
           : [],
       ]);
-      return { items: [...first, ...second].map(toView), total };
+      return {
+        items: [...first, ...second].map(toView),
+        total: pendingCount + decidedCount,
+        totalIsCapped: decidedCount >= totalCap,
+      };
     },
   };
 }

@@ -1,3 +1,4 @@
+import type { CappedPage } from '../../../shared/application/capped-total.ts';
 import type { RequestOrigin } from '../../../shared/domain/audit.ts';
 import type { Actor, AttemptReport } from '../../assessment/index.ts';
 
@@ -148,7 +149,7 @@ export type ProgressUseCases = {
   listForStaff(
     actor: Actor,
     filter: Readonly<{ trackId?: string; status?: EnrollmentStatus; q?: string; limit: number; offset: number }>,
-  ): Promise<Readonly<{ items: readonly StaffEnrollmentRow[]; total: number }>>;
+  ): Promise<CappedPage<StaffEnrollmentRow>>;
   /** Public verification; undefined for an unknown code. */
   certificate(code: string): Promise<CertificateView | undefined>;
 };

@@ -177,6 +177,7 @@ export type ProgressReadModel = {
     Readonly<{
       items: readonly (EnrollmentRecord & Readonly<{ studentName: string; studentEmail: string }>)[];
       total: number;
+      totalIsCapped: boolean;
     }>
   >;
 };

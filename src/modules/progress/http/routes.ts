@@ -215,7 +215,7 @@ async function adminRoutes(app: FastifyInstance, { useCases }: ProgressRouteDeps
     async (request) => {
       const query = request.query as Static<typeof StaffListQuery>;
       const page = await useCases.listForStaff(currentUser(request), query);
-      return { items: page.items.map(staffRowJson), total: page.total };
+      return { items: page.items.map(staffRowJson), total: page.total, totalIsCapped: page.totalIsCapped };
     },
   );
 

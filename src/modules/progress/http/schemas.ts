@@ -78,7 +78,11 @@ export const StaffEnrollmentSchema = Type.Object({
   studentName: Type.String(),
   studentEmail: Type.String(),
 });
-export const StaffEnrollmentList = Type.Object({ items: Type.Array(StaffEnrollmentSchema), total: Type.Integer() });
+export const StaffEnrollmentList = Type.Object({
+  items: Type.Array(StaffEnrollmentSchema),
+  total: Type.Integer({ description: 'Exact, or at least this many when totalIsCapped' }),
+  totalIsCapped: Type.Boolean(),
+});
 export const StaffListQuery = Type.Object({
   trackId: Type.Optional(Type.String({ maxLength: 100 })),
   status: Type.Optional(EnrollmentStatusSchema),

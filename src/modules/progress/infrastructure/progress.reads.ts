@@ -1,3 +1,5 @@
+import { LIST_TOTAL_CAP } from '../../../shared/application/capped-total.ts';
+import { cappedCount } from '../../../shared/infrastructure/db/capped-count.ts';
 import type { Db } from '../../../shared/infrastructure/db/database.ts';
 import type { AssignmentView } from '../application/contract.ts';
 import type { ProgressReadModel } from '../application/ports.ts';
@@ -9,7 +11,8 @@ const CERTIFICATE_CODE = /^[A-Za-z0-9_-]{20,64}$/;
 /** Escapes LIKE wildcards so a search for "50%" means the text. */
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
 
-export function createProgressReadModel(db: Db) {
+/** `totalCap`: where the staff list's count stops (tests lower it). */
+export function createProgressReadModel(db: Db, { totalCap = LIST_TOTAL_CAP } = {}) {
   const enrollments = () => db.selectFrom('enrollments').select(ENROLLMENT_COLUMNS);
   return {
     enrollmentsOf: (userId) => enrollments().where('userId', '=', userId).orderBy('enrolledAt').orderBy('id').execute(),
@@ -145,9 +148,19 @@ export function createProgressReadModel(db: Db) {
           .limit(filter.limit)
           .offset(filter.offset)
           .execute(),
-        query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+        // Every enrollment has its user: without a name search the count needs no join.
+        q
+          ? cappedCount(db, query, totalCap)
+          : cappedCount(
+              db,
+              db
+                .selectFrom('enrollments')
+                .$if(filter.trackId !== undefined, (rows) => rows.where('enrollments.trackId', '=', filter.trackId!))
+                .$if(filter.status !== undefined, (rows) => rows.where('enrollments.status', '=', filter.status!)),
+              totalCap,
+            ),
       ]);
-      return { items, total: Number(total.n) };
+      return { items, total, totalIsCapped: total >= totalCap };
     },
   } satisfies ProgressReadModel;
 }

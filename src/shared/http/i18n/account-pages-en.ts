@@ -104,6 +104,7 @@ export const accountPagesEn: Record<keyof typeof accountPagesRu, string> = {
   'pagination.previous': 'Previous',
   'pagination.next': 'Next',
   'pagination.status': 'Page {page} of {pages}',
+  'pagination.page': 'Page {page}',
 
   'admin.users.title': 'Users',
   'admin.users.search': 'Email or name',

@@ -104,6 +104,7 @@ export const accountPagesRu = {
   'pagination.previous': 'Назад',
   'pagination.next': 'Вперёд',
   'pagination.status': 'Страница {page} из {pages}',
+  'pagination.page': 'Страница {page}',
 
   'admin.users.title': 'Пользователи',
   'admin.users.search': 'Email или имя',

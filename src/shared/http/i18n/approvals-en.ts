@@ -52,6 +52,7 @@ export const approvalsEn: Record<keyof typeof approvalsRu, string> = {
   'approvals.queue.reset': 'Reset',
   'approvals.queue.empty': 'No requests.',
   'approvals.queue.total': 'Requests found: {total}',
+  'approvals.queue.totalCapped': 'Requests found: {total} or more',
   'approvals.queue.caption': 'Approval requests: pending first, the longest waiting on top',
 
   'approvals.dossier.title': 'Request: {name}',
@@ -111,6 +112,7 @@ export const approvalsEn: Record<keyof typeof approvalsRu, string> = {
   'approvals.enrollments.search': 'Student name or email',
   'approvals.enrollments.empty': 'No enrollments.',
   'approvals.enrollments.total': 'Enrollments found: {total}',
+  'approvals.enrollments.totalCapped': 'Enrollments found: {total} or more',
   'approvals.enrollments.stage': 'Current stage',
   'approvals.enrollments.progress': 'Progress',
   'approvals.enrollments.extraTime': 'Extra time',

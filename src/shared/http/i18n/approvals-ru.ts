@@ -50,6 +50,7 @@ export const approvalsRu = {
   'approvals.queue.reset': 'Сбросить',
   'approvals.queue.empty': 'Заявок нет.',
   'approvals.queue.total': 'Найдено заявок: {total}',
+  'approvals.queue.totalCapped': 'Найдено заявок: {total} и больше',
   'approvals.queue.caption': 'Заявки на подтверждение: сначала ожидающие, дольше всех ждущие сверху',
 
   'approvals.dossier.title': 'Заявка: {name}',
@@ -109,6 +110,7 @@ export const approvalsRu = {
   'approvals.enrollments.search': 'Имя или email ученика',
   'approvals.enrollments.empty': 'Записей нет.',
   'approvals.enrollments.total': 'Найдено записей: {total}',
+  'approvals.enrollments.totalCapped': 'Найдено записей: {total} и больше',
   'approvals.enrollments.stage': 'Текущий этап',
   'approvals.enrollments.progress': 'Прогресс',
   'approvals.enrollments.extraTime': 'Дополнительное время',

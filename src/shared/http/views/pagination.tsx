@@ -1,6 +1,14 @@
 import type { PageContext } from './page-context.ts';
 
-export type Paging = Readonly<{ page: number; pageSize: number; total: number }>;
+export type Paging = Readonly<{
+  page: number;
+  pageSize: number;
+  total: number;
+  /** The total is a floor (a capped count): pages go on while they come back full. */
+  totalIsCapped?: boolean;
+  /** How many items this page shows (needed when the total is capped). */
+  shown?: number;
+}>;
 
 /** The URL of another page of a list, keeping its filters (empty ones and page 1 are left out). */
 export function pageUrl(path: string, filters: Readonly<Record<string, string | undefined>>, page: number): string {
@@ -20,7 +28,9 @@ export function Pagination(props: {
 }) {
   const { ctx, paging } = props;
   const pages = Math.max(1, Math.ceil(paging.total / paging.pageSize));
-  if (pages <= 1 && paging.page <= 1) return null;
+  const open = paging.totalIsCapped === true;
+  const hasNext = open ? (paging.shown ?? 0) >= paging.pageSize : paging.page < pages;
+  if (!open && pages <= 1 && paging.page <= 1) return null;
   const link = (page: number, rel: 'prev' | 'next', label: string, enabled: boolean) => (
     <li class={`page-item${enabled ? '' : ' disabled'}`}>
       {enabled ? (
@@ -38,10 +48,12 @@ export function Pagination(props: {
         {link(paging.page - 1, 'prev', ctx.t('pagination.previous'), paging.page > 1)}
         <li class="page-item active">
           <span class="page-link" aria-current="page">
-            {ctx.t('pagination.status', { page: paging.page, pages })}
+            {open
+              ? ctx.t('pagination.page', { page: paging.page })
+              : ctx.t('pagination.status', { page: paging.page, pages })}
           </span>
         </li>
-        {link(paging.page + 1, 'next', ctx.t('pagination.next'), paging.page < pages)}
+        {link(paging.page + 1, 'next', ctx.t('pagination.next'), hasNext)}
       </ul>
     </nav>
   );

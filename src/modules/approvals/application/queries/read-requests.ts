@@ -1,3 +1,4 @@
+import type { CappedPage } from '../../../../shared/application/capped-total.ts';
 import { isUuid } from '../../../../shared/domain/ids.ts';
 import type { Actor } from '../../../assessment/index.ts';
 import { canDecide } from '../../domain/decision.ts';
@@ -26,10 +27,10 @@ export async function list(
   deps: ApprovalsDeps,
   actor: Actor,
   filter: Readonly<{ status?: ApprovalStatus; trackId?: string; limit: number; offset: number }>,
-): Promise<Readonly<{ items: readonly ApprovalView[]; total: number }>> {
+): Promise<CappedPage<ApprovalView>> {
   if (!canDecide(actor.role)) throw new ApprovalsForbiddenError();
   // An unknown track id lists nothing rather than failing in the database.
-  if (filter.trackId !== undefined && !isUuid(filter.trackId)) return { items: [], total: 0 };
+  if (filter.trackId !== undefined && !isUuid(filter.trackId)) return { items: [], total: 0, totalIsCapped: false };
   return deps.reads.list({
     status: filter.status,
     trackId: filter.trackId?.toLowerCase(),

@@ -45,7 +45,13 @@ export async function approvalPages(app: FastifyInstance, deps: ApprovalsPagesDe
           filter={filter}
           tracks={tracks}
           items={list.items}
-          paging={{ page, pageSize: PAGE_SIZE, total: list.total }}
+          paging={{
+            page,
+            pageSize: PAGE_SIZE,
+            total: list.total,
+            totalIsCapped: list.totalIsCapped,
+            shown: list.items.length,
+          }}
           now={clock.now()}
         />
       );

@@ -54,7 +54,13 @@ export async function enrollmentPages(app: FastifyInstance, deps: ApprovalsPages
         filter={filter}
         tracks={tracks}
         items={list.items}
-        paging={{ page: filter.page, pageSize: PAGE_SIZE, total: list.total }}
+        paging={{
+          page: filter.page,
+          pageSize: PAGE_SIZE,
+          total: list.total,
+          totalIsCapped: list.totalIsCapped,
+          shown: list.items.length,
+        }}
         failure={failure}
       />
     );

@@ -86,7 +86,9 @@ export function EnrollmentsPage(props: {
       <p class="text-body-secondary" role="status">
         {props.items.length === 0
           ? t('approvals.enrollments.empty')
-          : t('approvals.enrollments.total', { total: props.paging.total })}
+          : t(props.paging.totalIsCapped ? 'approvals.enrollments.totalCapped' : 'approvals.enrollments.total', {
+              total: props.paging.total,
+            })}
       </p>
       {props.items.length > 0 ? (
         <div class="table-responsive">

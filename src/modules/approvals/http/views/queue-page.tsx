@@ -67,7 +67,9 @@ export function QueuePage(props: {
       <p class="text-body-secondary" role="status">
         {props.items.length === 0
           ? t('approvals.queue.empty')
-          : t('approvals.queue.total', { total: props.paging.total })}
+          : t(props.paging.totalIsCapped ? 'approvals.queue.totalCapped' : 'approvals.queue.total', {
+              total: props.paging.total,
+            })}
       </p>
       {props.items.length > 0 ? (
         <div class="table-responsive">
