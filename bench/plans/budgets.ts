@@ -43,8 +43,9 @@ export const BUDGET_OVERRIDES: Readonly<Record<string, Budget & { reason: string
   },
   'exam.start': {
     rows: 20_000,
-    buffers: 3_000,
-    reason: "the first start after a bank change loads the track's exam pool (then kept in memory per bank generation)",
+    buffers: 4_000,
+    reason:
+      "the first start after a bank change loads the track's exam pool (≈ 17k questions, 3.2k pages at 100k students; then kept in memory per bank generation, one read for concurrent starts)",
   },
 };
 
