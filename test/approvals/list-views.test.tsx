@@ -2,24 +2,14 @@ import { renderToString } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
 import type { ApprovalView } from '../../src/modules/approvals/application/contract.ts';
 import { QueuePage } from '../../src/modules/approvals/http/views/queue-page.tsx';
-import { type Locale, translator } from '../../src/shared/http/i18n/index.ts';
-import type { PageContext } from '../../src/shared/http/views/page-context.ts';
+import type { Locale } from '../../src/shared/http/i18n/index.ts';
 import { Pagination, type Paging } from '../../src/shared/http/views/pagination.tsx';
 import { textOf } from '../identity/page-browser.ts';
+import { pageContext } from '../support/page-context.ts';
 
 const NOW = new Date('2026-03-02T10:00:00Z');
 
-function context(locale: Locale = 'en'): PageContext {
-  return {
-    locale,
-    t: translator(locale),
-    path: '/admin/approvals',
-    csrfToken: 'token',
-    requestId: 'req-1',
-    flash: undefined,
-    user: undefined,
-  };
-}
+const context = (locale: Locale = 'en') => pageContext('/admin/approvals', locale);
 
 const request: ApprovalView = {
   id: '11111111-1111-4111-8111-111111111111',

@@ -6,23 +6,13 @@ import { AttemptPage } from '../../src/modules/progress/http/views/attempt-page.
 import { MasteryChart } from '../../src/modules/progress/http/views/mastery-chart.tsx';
 import { ResultPage } from '../../src/modules/progress/http/views/result-page.tsx';
 import { TrackProgressPage } from '../../src/modules/progress/http/views/track-progress-page.tsx';
-import { type Locale, translator } from '../../src/shared/http/i18n/index.ts';
-import type { PageContext } from '../../src/shared/http/views/page-context.ts';
+import type { Locale } from '../../src/shared/http/i18n/index.ts';
 import { textOf } from '../identity/page-browser.ts';
+import { pageContext } from '../support/page-context.ts';
 
 const NOW = new Date('2026-03-02T10:00:00Z');
 
-function context(locale: Locale = 'en'): PageContext {
-  return {
-    locale,
-    t: translator(locale),
-    path: '/learn',
-    csrfToken: 'token',
-    requestId: 'req-1',
-    flash: undefined,
-    user: undefined,
-  };
-}
+const context = (locale: Locale = 'en') => pageContext('/learn', locale);
 
 const mastery = (title: string, position: number, value: number, weak: boolean): ModuleMastery => ({
   moduleId: `00000000-0000-4000-8000-00000000000${position}`,

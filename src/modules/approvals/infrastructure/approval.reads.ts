@@ -5,8 +5,10 @@ import type { Db } from '../../../shared/infrastructure/db/database.ts';
 import type { ApprovalFilter, ApprovalReads } from '../application/ports.ts';
 import type { ApprovalView } from '../application/contract.ts';
 
-/** Requests with what a reader needs about them: student, track, stage, the attempt's score, the decider. */
-/** `totalCap`: where counting the decided ones stops (tests lower it). */
+/**
+ * Requests with what a reader needs about them: student, track, stage, the attempt's score, the
+ * decider. `totalCap`: where the list's counts stop (tests lower it).
+ */
 export function createApprovalReads(db: Db, { totalCap = LIST_TOTAL_CAP } = {}): ApprovalReads {
   const base = () =>
     db

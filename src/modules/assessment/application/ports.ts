@@ -12,7 +12,6 @@ import type {
   ModuleResult,
 } from './contract.ts';
 
-/** An attempt row as the use cases see it. */
 /** An earlier attempt of a scope, as the start rules see it. */
 export type ScopeAttempt = Readonly<{
   id: string;
@@ -23,6 +22,7 @@ export type ScopeAttempt = Readonly<{
   questionIds: readonly string[];
 }>;
 
+/** An attempt row as the use cases see it. */
 export type AttemptRecord = Readonly<{
   id: string;
   userId: string;

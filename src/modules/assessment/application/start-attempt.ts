@@ -1,5 +1,5 @@
 import type { SettingsParams } from '../../catalog/index.ts';
-import { cooldownSecondsLeft, deadlineOf } from '../domain/attempt-rules.ts';
+import { cooldownSecondsLeft, deadlineOf, lastFailureAt } from '../domain/attempt-rules.ts';
 import { composeDiagnostic } from '../domain/compose-diagnostic.ts';
 import { composeExam } from '../domain/compose-exam.ts';
 import type { ComposedQuestion, PoolQuestion } from '../domain/composition-types.ts';
@@ -73,18 +73,8 @@ function refuseByRules(history: readonly ScopeAttempt[], request: StartAttemptRe
   const exam = examSettings(request.settings, scope);
   if (!exam) return;
   if (history.some((attempt) => attempt.status === 'passed')) throw new AlreadyPassedError();
-  const wait = cooldownSecondsLeft(lastFailedAt(history), exam.cooldownMinutes, request.now);
+  const wait = cooldownSecondsLeft(lastFailureAt(history), exam.cooldownMinutes, request.now);
   if (wait > 0) throw new CooldownError(wait);
-}
-
-/** When the latest failed (not annulled) attempt of the scope finished. */
-function lastFailedAt(history: readonly ScopeAttempt[]): Date | null {
-  let latest: Date | null = null;
-  for (const attempt of history) {
-    if (attempt.status !== 'failed' || attempt.finishedAt === null) continue;
-    if (latest === null || attempt.finishedAt > latest) latest = attempt.finishedAt;
-  }
-  return latest;
 }
 
 /** A concurrent start won a unique index of the scope: return its attempt, or its rule's error. */

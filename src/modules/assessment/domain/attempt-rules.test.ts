@@ -6,6 +6,7 @@ import {
   deadlineOf,
   finishTime,
   isPastDeadline,
+  lastFailureAt,
   revealsCorrectAnswers,
   selectionIssues,
 } from './attempt-rules.ts';
@@ -38,6 +39,20 @@ describe('timing', () => {
         if (deadline) expect(end).toBeLessThanOrEqual(deadline.getTime());
       }),
     );
+  });
+
+  it('starts the cooldown from the latest failed attempt, whatever the order', () => {
+    const at = (minutes: number) => new Date(start.getTime() + minutes * MINUTE);
+    expect(lastFailureAt([])).toBeNull();
+    expect(
+      lastFailureAt([
+        { status: 'failed', finishedAt: at(5) },
+        { status: 'annulled', finishedAt: at(30) },
+        { status: 'failed', finishedAt: at(20) },
+        { status: 'in_progress', finishedAt: null },
+        { status: 'passed', finishedAt: at(40) },
+      ]),
+    ).toEqual(at(20));
   });
 
   it('counts the cooldown down in whole seconds, rounding up', () => {

@@ -23,6 +23,16 @@ export function finishTime(startedAt: Date, deadlineAt: Date | null, now: Date):
   return end.getTime() < startedAt.getTime() ? startedAt : end;
 }
 
+/** When the latest failed attempt finished (annulled ones have their own status and do not count). */
+export function lastFailureAt(attempts: readonly Readonly<{ status: string; finishedAt: Date | null }>[]): Date | null {
+  let latest: Date | null = null;
+  for (const attempt of attempts) {
+    if (attempt.status !== 'failed' || attempt.finishedAt === null) continue;
+    if (latest === null || attempt.finishedAt > latest) latest = attempt.finishedAt;
+  }
+  return latest;
+}
+
 /** Seconds until a new attempt is allowed after a failed one; 0 when it is allowed now. */
 export function cooldownSecondsLeft(lastFailedAt: Date | null, cooldownMinutes: number, now: Date): number {
   if (lastFailedAt === null || cooldownMinutes <= 0) return 0;

@@ -129,9 +129,11 @@ export function createProgressReadModel(db: Db, { totalCap = LIST_TOTAL_CAP } = 
       return row;
     },
     async staffList(filter) {
-      let query = db.selectFrom('enrollments').innerJoin('users', 'users.id', 'enrollments.userId');
-      if (filter.trackId !== undefined) query = query.where('enrollments.trackId', '=', filter.trackId);
-      if (filter.status !== undefined) query = query.where('enrollments.status', '=', filter.status);
+      const filtered = db
+        .selectFrom('enrollments')
+        .$if(filter.trackId !== undefined, (rows) => rows.where('enrollments.trackId', '=', filter.trackId!))
+        .$if(filter.status !== undefined, (rows) => rows.where('enrollments.status', '=', filter.status!));
+      let query = filtered.innerJoin('users', 'users.id', 'enrollments.userId');
       const q = filter.q?.trim();
       if (q) {
         const pattern = likePattern(q);
@@ -149,16 +151,7 @@ export function createProgressReadModel(db: Db, { totalCap = LIST_TOTAL_CAP } = 
           .offset(filter.offset)
           .execute(),
         // Every enrollment has its user: without a name search the count needs no join.
-        q
-          ? cappedCount(db, query, totalCap)
-          : cappedCount(
-              db,
-              db
-                .selectFrom('enrollments')
-                .$if(filter.trackId !== undefined, (rows) => rows.where('enrollments.trackId', '=', filter.trackId!))
-                .$if(filter.status !== undefined, (rows) => rows.where('enrollments.status', '=', filter.status!)),
-              totalCap,
-            ),
+        q ? cappedCount(db, query, totalCap) : cappedCount(db, filtered, totalCap),
       ]);
       return { items, total, totalIsCapped: total >= totalCap };
     },
